@@ -1,0 +1,37 @@
+namespace BillCenter.Host.DemoData;
+
+/// <summary>The demo values the README lists. Seeded into an empty database (Development by default).</summary>
+public static class DemoData
+{
+    public const string CardholderUserId = "demo.cardholder";
+    public const string CardholderPassword = "paper lantern river 42";
+    public const string AdminUserId = "demo.admin";
+    public const string AdminPassword = "quiet harbor ledger 77";
+
+    /// <summary>Enrolled: the demo cardholder's Gold Card.</summary>
+    public const string GoldCardNumber = "3712 345678 90013";
+    public const string GoldCardId = "4821";
+
+    /// <summary>Enrolled: the demo cardholder's Blue Cash Card.</summary>
+    public const string BlueCashCardNumber = "3712 345678 90021";
+    public const string BlueCashCardId = "7315";
+
+    /// <summary>Not enrolled yet: a Green Card to enroll with card number + card ID.</summary>
+    public const string UnenrolledCardNumber = "3498 765432 10010";
+    public const string UnenrolledCardId = "2468";
+
+    /// <summary>Corporate purchasing account: no card ID; enroll with number + billing street + ZIP.</summary>
+    public const string CorporateCardNumber = "3755 500011 12227";
+    public const string CorporateStreet = "100 Commerce Street";
+    public const string CorporateZip = "10005";
+
+    /// <summary>A cancelled Platinum Card (recovery by billing street + ZIP).</summary>
+    public const string CancelledCardNumber = "3740 001234 56780";
+    public const string CancelledCardId = "1357";
+    public const string CancelledStreet = "22 Elm Avenue";
+    public const string CancelledZip = "62704";
+
+    /// <summary>A newly issued Gold Card awaiting activation.</summary>
+    public const string NewCardNumber = "3411 112222 33333";
+    public const string NewCardId = "9090";
+}

@@ -1,0 +1,23 @@
+using BillCenter.Host.Platform;
+using BillCenter.Modules.Accounts;
+using BillCenter.Modules.Users;
+using BillCenter.SharedKernel.Modules;
+
+// Every module of BillCenter, in one place. A module brings its pages, handlers, tables and jobs.
+IModule[] modules =
+[
+    new UsersModule(),
+    new AccountsModule(),
+];
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBillCenterPlatform(modules);
+
+var app = builder.Build();
+app.UseBillCenterPlatform(modules);
+await app.PrepareDatabasesAsync();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the HTTP tests' WebApplicationFactory.</summary>
+public partial class Program;

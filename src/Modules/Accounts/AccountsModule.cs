@@ -1,0 +1,28 @@
+using BillCenter.Modules.Accounts.Data;
+using BillCenter.Modules.Accounts.Features.VerifyCard;
+using BillCenter.SharedKernel.Data;
+using BillCenter.SharedKernel.Modules;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BillCenter.Modules.Accounts;
+
+/// <summary>The card-account ledger: accounts, cards, transactions, statements, benefits, and card checks.</summary>
+public sealed class AccountsModule : IModule
+{
+    public string Name => AccountsDbContext.Schema;
+
+    public void AddServices(IServiceCollection services, ModuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(Name, context.Database);
+        services.AddScoped<SelfServiceLockout>();
+        services.AddScoped<CardChecks>();
+        services.AddScoped<PurgeExpiredVerificationAttempts>();
+    }
+
+    public void AddJobs(ModuleJobs jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.AddOrUpdate<PurgeExpiredVerificationAttempts>("purge-verification-attempts", job => job.RunAsync(CancellationToken.None), "17 3 * * *");
+    }
+}

@@ -1,0 +1,40 @@
+using BillCenter.SharedKernel.Cards;
+using BillCenter.SharedKernel.Money;
+using MediatR;
+
+namespace BillCenter.Modules.Accounts.Contracts;
+
+/// <summary>Link a card account to an online user. A card account belongs to at most one online account.</summary>
+public sealed record LinkAccountToUser(Guid CardAccountId, string UserId) : IRequest<LinkOutcome>;
+
+public enum LinkOutcome
+{
+    Linked = 1,
+    AlreadyLinkedToThisUser = 2,
+    LinkedToAnotherUser = 3,
+    NoSuchAccount = 4,
+}
+
+/// <summary>Open a card account with its cards (issuer back office, demo data and tests).</summary>
+public sealed record OpenCardAccount(
+    Product Product,
+    string HolderName,
+    Money CreditLimit,
+    int BillingCycleDay,
+    BillingAddress BillingAddress,
+    string? Email,
+    string? MobilePhone,
+    IReadOnlyList<NewCard> Cards,
+    DateTime OpenedAt) : IRequest<OpenedCardAccount>;
+
+/// <summary>A card to issue. <paramref name="CardId"/> is required exactly when the product has card IDs.</summary>
+public sealed record NewCard(CardNumber Number, CardId? CardId, string EmbossedName, CardStatus Status, bool IsPrimary, DateOnly ExpiresOn);
+
+public sealed record OpenedCardAccount(Guid CardAccountId, IReadOnlyList<Guid> CardIds);
+
+/// <summary>Post an entry to the ledger and move the balance (purchases positive, payments/credits negative).</summary>
+public sealed record PostCardTransaction(Guid CardAccountId, Guid? CardId, DateTime PostedAt, string Description, TransactionKind Kind, Money Amount)
+    : IRequest<Guid>;
+
+/// <summary>Close the billing cycle ending on <paramref name="PeriodEnd"/>: write the statement with its minimum due and due date.</summary>
+public sealed record CloseStatement(Guid CardAccountId, DateOnly PeriodEnd) : IRequest<Guid>;

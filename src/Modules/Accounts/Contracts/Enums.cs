@@ -1,0 +1,30 @@
+namespace BillCenter.Modules.Accounts.Contracts;
+
+/// <summary>The card products we issue. Whether a product's cards carry a 4-digit card ID decides how it enrolls.</summary>
+public enum Product
+{
+    Green = 1,
+    Gold = 2,
+    Platinum = 3,
+    BlueCash = 4,
+    CorporatePurchasing = 5,
+    LineOfCredit = 6,
+    Consolidator = 7,
+}
+
+public enum CardStatus
+{
+    Issued = 1,
+    Active = 2,
+    Cancelled = 3,
+    Replaced = 4,
+}
+
+public enum TransactionKind
+{
+    Purchase = 1,
+    Payment = 2,
+    Credit = 3,
+    Fee = 4,
+    Interest = 5,
+}

@@ -1,0 +1,130 @@
+using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.Modules.Accounts.Domain;
+using BillCenter.SharedKernel.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace BillCenter.Modules.Accounts.Data;
+
+/// <summary>The Accounts module's tables (schema "accounts" on PostgreSQL). No other module reads them.</summary>
+internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Schema = "accounts";
+
+    public DbSet<CardAccount> CardAccounts => Set<CardAccount>();
+
+    public DbSet<Card> Cards => Set<Card>();
+
+    public DbSet<CardTransaction> Transactions => Set<CardTransaction>();
+
+    public DbSet<Statement> Statements => Set<Statement>();
+
+    public DbSet<ProductBenefit> Benefits => Set<ProductBenefit>();
+
+    public DbSet<AccountUserLink> UserLinks => Set<AccountUserLink>();
+
+    public DbSet<VerificationAttempt> VerificationAttempts => Set<VerificationAttempt>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyBillCenterConventions();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+
+        modelBuilder.Entity<CardAccount>(account =>
+        {
+            account.ToTable("card_accounts");
+            account.Property(a => a.Product).HasConversion<string>().HasMaxLength(32);
+            account.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+            account.Property(a => a.HolderName).HasMaxLength(100);
+            account.Property(a => a.Nickname).HasMaxLength(40);
+            account.Property(a => a.MobilePhone).HasMaxLength(16);
+            account.Property(a => a.Version).IsConcurrencyToken();
+            account.OwnsOne(a => a.BillingAddress, address =>
+            {
+                address.Property(p => p.Line1).HasColumnName("billing_line1").HasMaxLength(100);
+                address.Property(p => p.Line2).HasColumnName("billing_line2").HasMaxLength(100);
+                address.Property(p => p.City).HasColumnName("billing_city").HasMaxLength(60);
+                address.Property(p => p.State).HasColumnName("billing_state").HasMaxLength(2);
+                address.Property(p => p.Zip).HasColumnName("billing_zip").HasMaxLength(10);
+            });
+            account.HasMany(a => a.Cards).WithOne().HasForeignKey(c => c.CardAccountId);
+            account.HasMany(a => a.Statements).WithOne().HasForeignKey(s => s.CardAccountId);
+            account.Ignore(a => a.AvailableCredit);
+        });
+
+        modelBuilder.Entity<Card>(card =>
+        {
+            card.ToTable("cards");
+            card.Property(c => c.Fingerprint).HasMaxLength(64);
+            card.HasIndex(c => c.Fingerprint).IsUnique();
+            card.Property(c => c.Last4).HasMaxLength(4).IsFixedLength();
+            card.Property(c => c.CardIdVerifier).HasMaxLength(64);
+            card.Property(c => c.EmbossedName).HasMaxLength(100);
+            card.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<CardTransaction>(transaction =>
+        {
+            transaction.ToTable("transactions");
+            transaction.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
+            transaction.Property(t => t.Description).HasMaxLength(120);
+            transaction.HasIndex(t => new { t.CardId, t.PostedAt });
+            transaction.HasIndex(t => new { t.CardAccountId, t.PostedAt });
+            transaction.HasOne<CardAccount>().WithMany().HasForeignKey(t => t.CardAccountId);
+            transaction.HasOne<Card>().WithMany().HasForeignKey(t => t.CardId);
+        });
+
+        modelBuilder.Entity<Statement>(statement =>
+        {
+            statement.ToTable("statements");
+            statement.HasIndex(s => new { s.CardAccountId, s.PeriodEnd }).IsUnique();
+        });
+
+        modelBuilder.Entity<ProductBenefit>(benefit =>
+        {
+            benefit.ToTable("product_benefits");
+            benefit.Property(b => b.Product).HasConversion<string>().HasMaxLength(32);
+            benefit.Property(b => b.Title).HasMaxLength(80);
+            benefit.Property(b => b.Description).HasMaxLength(400);
+            benefit.HasIndex(b => b.Product);
+            benefit.HasData(BenefitCatalog.All);
+        });
+
+        modelBuilder.Entity<AccountUserLink>(link =>
+        {
+            link.ToTable("account_user_links");
+            // One online account per card account: two enrollments racing for one card cannot both link it.
+            link.HasKey(l => l.CardAccountId);
+            link.Property(l => l.UserId).HasMaxLength(64);
+            link.HasIndex(l => l.UserId);
+            link.HasOne<CardAccount>().WithOne().HasForeignKey<AccountUserLink>(l => l.CardAccountId);
+        });
+
+        modelBuilder.Entity<VerificationAttempt>(attempt =>
+        {
+            attempt.ToTable("verification_attempts");
+            attempt.HasIndex(a => new { a.CardId, a.AttemptedAt });
+            attempt.HasOne<Card>().WithMany().HasForeignKey(a => a.CardId);
+        });
+    }
+}
+
+/// <summary>SQLite flavour: its own migrations (Data/Migrations/Sqlite).</summary>
+internal sealed class SqliteAccountsDbContext(DbContextOptions<SqliteAccountsDbContext> options) : AccountsDbContext(options);
+
+/// <summary>PostgreSQL flavour: its own migrations (Data/Migrations/Postgres).</summary>
+internal sealed class PostgresAccountsDbContext(DbContextOptions<PostgresAccountsDbContext> options) : AccountsDbContext(options);
+
+internal sealed class SqliteAccountsDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAccountsDbContext>
+{
+    public SqliteAccountsDbContext CreateDbContext(string[] args) =>
+        new(ModuleDatabaseRegistration.DesignTimeOptions<SqliteAccountsDbContext>(AccountsDbContext.Schema, DatabaseProvider.Sqlite));
+}
+
+internal sealed class PostgresAccountsDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAccountsDbContext>
+{
+    public PostgresAccountsDbContext CreateDbContext(string[] args) =>
+        new(ModuleDatabaseRegistration.DesignTimeOptions<PostgresAccountsDbContext>(AccountsDbContext.Schema, DatabaseProvider.Postgres));
+}

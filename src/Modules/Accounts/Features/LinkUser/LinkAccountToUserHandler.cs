@@ -1,0 +1,41 @@
+using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.Modules.Accounts.Data;
+using BillCenter.Modules.Accounts.Domain;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace BillCenter.Modules.Accounts.Features.LinkUser;
+
+internal sealed class LinkAccountToUserHandler(AccountsDbContext db, TimeProvider time) : IRequestHandler<LinkAccountToUser, LinkOutcome>
+{
+    public async Task<LinkOutcome> Handle(LinkAccountToUser request, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.UserId);
+        if (!await db.CardAccounts.AnyAsync(a => a.Id == request.CardAccountId, cancellationToken))
+        {
+            return LinkOutcome.NoSuchAccount;
+        }
+
+        db.UserLinks.Add(new AccountUserLink { CardAccountId = request.CardAccountId, UserId = request.UserId, LinkedAt = time.GetUtcNow().UtcDateTime });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return LinkOutcome.Linked;
+        }
+        catch (DbUpdateException)
+        {
+            // The primary key on the card account decides a race between two enrollments.
+            db.ChangeTracker.Clear();
+            var owner = await db.UserLinks.AsNoTracking()
+                .Where(l => l.CardAccountId == request.CardAccountId)
+                .Select(l => l.UserId)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (owner is null)
+            {
+                throw;
+            }
+
+            return owner == request.UserId ? LinkOutcome.AlreadyLinkedToThisUser : LinkOutcome.LinkedToAnotherUser;
+        }
+    }
+}

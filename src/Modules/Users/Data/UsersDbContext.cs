@@ -1,0 +1,47 @@
+using BillCenter.Modules.Users.Domain;
+using BillCenter.SharedKernel.Data;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace BillCenter.Modules.Users.Data;
+
+/// <summary>Identity's tables and the shared data-protection key ring (schema "users" on PostgreSQL).</summary>
+internal class UsersDbContext(DbContextOptions options) : IdentityDbContext<BillCenterUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public const string Schema = "users";
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyBillCenterConventions();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasDefaultSchema(Schema);
+        builder.Entity<DataProtectionKey>(key =>
+        {
+            key.ToTable("data_protection_keys");
+            key.Property(k => k.Xml).HasMaxLength(8000);
+        });
+    }
+}
+
+internal sealed class SqliteUsersDbContext(DbContextOptions<SqliteUsersDbContext> options) : UsersDbContext(options);
+
+internal sealed class PostgresUsersDbContext(DbContextOptions<PostgresUsersDbContext> options) : UsersDbContext(options);
+
+internal sealed class SqliteUsersDesignTimeFactory : IDesignTimeDbContextFactory<SqliteUsersDbContext>
+{
+    public SqliteUsersDbContext CreateDbContext(string[] args) =>
+        new(ModuleDatabaseRegistration.DesignTimeOptions<SqliteUsersDbContext>(UsersDbContext.Schema, DatabaseProvider.Sqlite));
+}
+
+internal sealed class PostgresUsersDesignTimeFactory : IDesignTimeDbContextFactory<PostgresUsersDbContext>
+{
+    public PostgresUsersDbContext CreateDbContext(string[] args) =>
+        new(ModuleDatabaseRegistration.DesignTimeOptions<PostgresUsersDbContext>(UsersDbContext.Schema, DatabaseProvider.Postgres));
+}

@@ -1,0 +1,41 @@
+using BillCenter.SharedKernel.Cards;
+
+namespace BillCenter.Modules.Users.Features.Passwords;
+
+/// <summary>What a user ID may be. Uniqueness (ignoring case) is checked against the store separately.</summary>
+internal static class UserIdRules
+{
+    public const int MinimumLength = 6;
+    public const int MaximumLength = 32;
+    public const string AllowedCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@";
+
+    public static string Describe =>
+        $"{MinimumLength} to {MaximumLength} characters: letters, numbers, full stops (.), hyphens (-), underscores (_) and @. Not your card number.";
+
+    public static string? Check(string? userName)
+    {
+        if (string.IsNullOrWhiteSpace(userName))
+        {
+            return "Enter a user ID";
+        }
+
+        if (userName.Length < MinimumLength || userName.Length > MaximumLength)
+        {
+            return $"User ID must be between {MinimumLength} and {MaximumLength} characters";
+        }
+
+        if (userName.Any(c => !AllowedCharacters.Contains(c, StringComparison.Ordinal)))
+        {
+            return "User ID must only include letters, numbers, full stops, hyphens, underscores and @";
+        }
+
+        // A card number (or any long run of digits that could be one) must never become a user ID.
+        var digits = new string(userName.Where(char.IsAsciiDigit).ToArray());
+        if (CardNumber.LooksLikeCardNumber(userName) || digits.Length >= 12)
+        {
+            return "User ID must not be a card number or contain a long number";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,12 @@
+namespace BillCenter.SharedKernel.Security;
+
+/// <summary>Authorization policy and role names shared by the Host and the modules.</summary>
+public static class Policies
+{
+    public const string Admin = "Admin";
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+}

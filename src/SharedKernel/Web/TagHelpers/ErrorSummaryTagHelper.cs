@@ -1,0 +1,49 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace BillCenter.SharedKernel.Web.TagHelpers;
+
+/// <summary>
+/// <c>&lt;error-summary /&gt;</c>: the GOV.UK error summary ("There is a problem") linking to each field in error.
+/// Renders nothing when the form is valid.
+/// </summary>
+[HtmlTargetElement("error-summary", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class ErrorSummaryTagHelper(HtmlEncoder encoder) : TagHelper
+{
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = default!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var modelState = ViewContext.ModelState;
+        if (modelState.IsValid)
+        {
+            output.SuppressOutput();
+            return;
+        }
+
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "error-summary");
+        output.Attributes.SetAttribute("role", "alert");
+        output.Attributes.SetAttribute("aria-labelledby", "error-summary-title");
+        output.Attributes.SetAttribute("tabindex", "-1");
+        output.Attributes.SetAttribute("data-module", "error-summary");
+
+        var list = new System.Text.StringBuilder();
+        foreach (var (key, entry) in modelState.Where(kv => kv.Value is { Errors.Count: > 0 }).Select(kv => (kv.Key, kv.Value!)))
+        {
+            var message = encoder.Encode(entry.Errors[0].ErrorMessage);
+            list.Append(string.IsNullOrEmpty(key)
+                ? $"<li>{message}</li>"
+                : $"<li><a href=\"#{encoder.Encode(TagBuilder.CreateSanitizedId(key, "_"))}\">{message}</a></li>");
+        }
+
+        output.Content.SetHtmlContent(
+            $"<h2 class=\"error-summary__title\" id=\"error-summary-title\">There is a problem</h2><ul class=\"error-summary__list\">{list}</ul>");
+    }
+}

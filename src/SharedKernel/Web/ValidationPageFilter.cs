@@ -1,0 +1,47 @@
+using System.Reflection;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BillCenter.SharedKernel.Web;
+
+/// <summary>
+/// Turns a <see cref="ValidationException"/> from the MediatR pipeline into field errors and shows the page
+/// again, so every page model stays "bind, send, redirect". Errors are keyed under the page's bound property
+/// (e.g. "Data.CardNumber") so they appear next to the right input and in the error summary.
+/// </summary>
+public sealed class ValidationPageFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var executed = await next();
+        if (executed.Exception is not ValidationException validation || executed.HandlerInstance is not PageModel page)
+        {
+            return;
+        }
+
+        var prefix = BoundPropertyName(page);
+        foreach (var error in validation.Errors)
+        {
+            var key = string.IsNullOrEmpty(error.PropertyName) ? string.Empty
+                : prefix is null ? error.PropertyName
+                : $"{prefix}.{error.PropertyName}";
+            if (!page.ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
+            {
+                page.ModelState.AddModelError(key, error.ErrorMessage);
+            }
+        }
+
+        executed.ExceptionHandled = true;
+        executed.Result = page.Page();
+    }
+
+    private static string? BoundPropertyName(PageModel page) =>
+        page.GetType().GetProperties(BindingFlags.Instance | BindingFlags.Public)
+            .FirstOrDefault(p => p.GetCustomAttribute<BindPropertyAttribute>() is not null && !p.PropertyType.IsPrimitive && p.PropertyType != typeof(string))
+            ?.Name;
+}
