@@ -46,7 +46,7 @@ internal static class PlatformExtensions
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "bc.af";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = SecurityOptions.CookiePolicy(configuration);
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.FormFieldName = "__RequestVerificationToken";
         });
@@ -70,9 +70,9 @@ internal static class PlatformExtensions
         {
             app.UseExceptionHandler("/error");
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
 
-        app.UseHttpsRedirection();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseStaticFiles();

@@ -48,7 +48,7 @@ public sealed class UsersModule : IModule
         {
             options.Cookie.Name = "bc.session";
             options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = SecurityOptions.CookiePolicy(context.Configuration);
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.ExpireTimeSpan = IdleTimeout;
             options.SlidingExpiration = true;

@@ -5,8 +5,6 @@ namespace BillCenter.SharedKernel.Money;
 /// <summary>An amount of US dollars, always rounded to cents. Stored as whole cents.</summary>
 public readonly record struct Money : IComparable<Money>
 {
-    private static readonly CultureInfo UnitedStates = CultureInfo.GetCultureInfo("en-US");
-
     private Money(long cents) => Cents = cents;
 
     public static Money Zero => default;
@@ -68,5 +66,6 @@ public readonly record struct Money : IComparable<Money>
     public int CompareTo(Money other) => Cents.CompareTo(other.Cents);
 
     /// <summary>"$1,234.56"; a negative amount (a credit) shows as "-$12.00".</summary>
-    public override string ToString() => Amount.ToString("C2", UnitedStates);
+    public override string ToString() =>
+        (IsNegative ? "-$" : "$") + Math.Abs(Amount).ToString("N2", CultureInfo.InvariantCulture);
 }

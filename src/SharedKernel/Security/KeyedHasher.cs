@@ -14,6 +14,14 @@ public sealed class SecurityOptions
 
     /// <summary>Base64 secret for HMAC-SHA256 card fingerprints and card-ID verifiers (at least 32 bytes).</summary>
     public string HashKey { get; set; } = DevelopmentHashKey;
+
+    /// <summary>Mark cookies Secure (HTTPS only). Turned off only for local development over plain HTTP.</summary>
+    public bool SecureCookies { get; set; } = true;
+
+    public static Microsoft.AspNetCore.Http.CookieSecurePolicy CookiePolicy(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, $"{Section}:{nameof(SecureCookies)}", true)
+            ? Microsoft.AspNetCore.Http.CookieSecurePolicy.Always
+            : Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
 }
 
 /// <summary>

@@ -30,7 +30,7 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.UseModuleSchema(this, Schema);
 
         modelBuilder.Entity<CardAccount>(account =>
         {

@@ -21,7 +21,7 @@ internal class UsersDbContext(DbContextOptions options) : IdentityDbContext<Bill
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.HasDefaultSchema(Schema);
+        builder.UseModuleSchema(this, Schema);
         builder.Entity<DataProtectionKey>(key =>
         {
             key.ToTable("data_protection_keys");

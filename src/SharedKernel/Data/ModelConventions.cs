@@ -23,3 +23,14 @@ public static class ModelConventions
 public sealed class MoneyConverter() : ValueConverter<SharedKernel.Money.Money, long>(
     v => v.Cents,
     v => SharedKernel.Money.Money.FromCents(v));
+
+public static class ModuleSchema
+{
+    /// <summary>A module's tables go in its own schema where the provider has schemas (PostgreSQL); SQLite has none.</summary>
+    public static ModelBuilder UseModuleSchema(this ModelBuilder modelBuilder, DbContext context, string schema)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Database.IsSqlite() ? modelBuilder : modelBuilder.HasDefaultSchema(schema);
+    }
+}
