@@ -29,13 +29,30 @@ internal static class UserIdRules
             return "User ID must only include letters, numbers, full stops, hyphens, underscores and @";
         }
 
-        // A card number (or any long run of digits that could be one) must never become a user ID.
-        var digits = new string(userName.Where(char.IsAsciiDigit).ToArray());
-        if (CardNumber.LooksLikeCardNumber(userName) || digits.Length >= 12)
+        // A card number (or a long run of digits that could be one, separators ignored) must never become a user ID.
+        if (CardNumber.LooksLikeCardNumber(userName) || LongestDigitRun(userName) >= 12)
         {
             return "User ID must not be a card number or contain a long number";
         }
 
         return null;
+    }
+
+    private static int LongestDigitRun(string text)
+    {
+        int longest = 0, current = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                longest = Math.Max(longest, ++current);
+            }
+            else if (c is not ('.' or '-' or '_'))
+            {
+                current = 0;
+            }
+        }
+
+        return longest;
     }
 }

@@ -1,0 +1,96 @@
+using BillCenter.Host.DemoData;
+
+namespace BillCenter.IntegrationTests;
+
+public abstract class AccountSummaryTests(AppFixture fixture)
+{
+    private const string Password = "amber orchard window 58";
+
+    private BillCenterApp App => fixture.App;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Given_an_anonymous_visitor_When_opening_the_summary_Then_they_are_sent_to_sign_in()
+    {
+        var response = await App.CreateBrowserLikeClient().GetAsync("/accounts", Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://localhost/sign-in?returnUrl=%2Faccounts", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_the_demo_cardholder_Then_the_summary_shows_both_cards_with_balances_statements_and_activity()
+    {
+        var client = App.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoData.CardholderUserId, DemoData.CardholderPassword);
+
+        var html = await client.GetStringAsync("/accounts", Cancel);
+
+        Assert.Contains("Gold Card", html, StringComparison.Ordinal);
+        Assert.Contains("Blue Cash Card", html, StringComparison.Ordinal);
+        Assert.Contains("Card ending 0013", html, StringComparison.Ordinal);
+        Assert.Contains("Card ending 0021", html, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf(html, "data-testid=\"statement-balance\""));
+        Assert.Equal(2, CountOf(html, "data-testid=\"minimum-due\""));
+        Assert.Equal(2, CountOf(html, "data-testid=\"due-date\""));
+        Assert.Equal(20, CountOf(html, "<td class=\"numeric\">"));
+        Assert.DoesNotContain("90013", html, StringComparison.Ordinal); // never more than the last four
+    }
+
+    [Fact]
+    public async Task Given_a_cardholder_Then_the_summary_never_shows_someone_elses_account()
+    {
+        var mine = await App.OpenAsync(transactionsPerCard: 2);
+        var theirs = await App.OpenAsync(transactionsPerCard: 2);
+        var (me, _) = await App.NewCardholderAsync(Password, mine);
+        await App.NewCardholderAsync(Password, theirs);
+        var client = App.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(me, Password);
+
+        var html = await client.GetStringAsync("/accounts", Cancel);
+
+        Assert.Contains($"Card ending {mine.CardNumbers[0][^4..]}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Card ending {theirs.CardNumbers[0][^4..]}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.CardAccountId.ToString("N"), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_more_cards_Then_the_summary_costs_the_same_number_of_sql_commands()
+    {
+        var one = await App.OpenAsync(transactionsPerCard: 12);
+        var (fewCards, _) = await App.NewCardholderAsync(Password, one);
+        var many = new[]
+        {
+            await App.OpenAsync(cards: 3, transactionsPerCard: 12),
+            await App.OpenAsync(cards: 2, transactionsPerCard: 12),
+            await App.OpenAsync(product: BillCenter.Modules.Accounts.Contracts.Product.Platinum, transactionsPerCard: 12),
+        };
+        var (manyCards, _) = await App.NewCardholderAsync(Password, many);
+
+        var (fewCommands, fewHtml) = await CommandsForSummary(fewCards);
+        var (manyCommands, manyHtml) = await CommandsForSummary(manyCards);
+
+        Assert.Equal(10, CountOf(fewHtml, "<td class=\"numeric\">"));
+        Assert.Equal(60, CountOf(manyHtml, "<td class=\"numeric\">")); // 6 cards, 10 latest each
+        Assert.Equal(fewCommands, manyCommands);
+        TestContext.Current.SendDiagnosticMessage($"SQL commands for the summary page: {fewCommands} (1 card) and {manyCommands} (6 cards)");
+    }
+
+    private async Task<(int Commands, string Html)> CommandsForSummary(string userName)
+    {
+        var client = App.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(userName, Password);
+        await client.GetStringAsync("/accounts", Cancel); // warm up: first-request work is not the page's cost
+        var before = App.SqlCommands.Count;
+        var html = await client.GetStringAsync("/accounts", Cancel);
+        return (App.SqlCommands.Count - before, html);
+    }
+
+    private static int CountOf(string text, string value) =>
+        (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
+}
+
+public sealed class AccountSummaryTestsOnSqlite(SqliteFixture fixture) : AccountSummaryTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class AccountSummaryTestsOnPostgres(PostgresFixture fixture) : AccountSummaryTests(fixture), IClassFixture<PostgresFixture>;

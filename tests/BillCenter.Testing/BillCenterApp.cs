@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+using BillCenter.SharedKernel.Data;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace BillCenter.Testing;
+
+public enum TestDatabase
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The whole BillCenter app on a database of its own: a fresh SQLite file, or a fresh PostgreSQL database on the
+/// server scripts/test.sh started. Demo data is seeded. With <c>realServer</c> it listens on a real loopback port
+/// (for the browser); otherwise requests go through the in-memory test server over "https://localhost".
+/// </summary>
+public partial class BillCenterApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string? _postgresDatabase;
+    private readonly bool _realServer;
+
+    public BillCenterApp(TestDatabase database, bool realServer = false, IReadOnlyDictionary<string, string?>? settings = null, string? sharedDataFolder = null)
+    {
+        Database = database;
+        _realServer = realServer;
+        DataFolder = sharedDataFolder ?? Directory.CreateTempSubdirectory("billcenter-test-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.ToString(),
+            ["Database:SeedDemoData"] = "true",
+            ["Storage:DataFolder"] = DataFolder,
+            ["Security:SecureCookies"] = realServer ? "false" : "true",
+            ["RateLimiting:AnonymousPostsPerMinute"] = "100000",
+            ["Jobs:RunServer"] = "false",
+        };
+
+        if (database == TestDatabase.Postgres)
+        {
+            TestServices.RequirePostgres();
+            _postgresDatabase = settings?.GetValueOrDefault("ConnectionStrings:BillCenter") is { } shared
+                ? null
+                : CreatePostgresDatabase();
+            _settings["ConnectionStrings:BillCenter"] = _postgresDatabase is null
+                ? settings!["ConnectionStrings:BillCenter"]
+                : new NpgsqlConnectionStringBuilder(TestServices.PostgresConnectionString) { Database = _postgresDatabase, MaxPoolSize = 30 }.ConnectionString;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        if (realServer)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    public TestDatabase Database { get; }
+
+    public string DataFolder { get; }
+
+    public string SqliteFile => Path.Combine(DataFolder, "billcenter.db");
+
+    public string? ConnectionString => _settings.GetValueOrDefault("ConnectionStrings:BillCenter");
+
+    public CapturedLogs Logs { get; } = new();
+
+    public SqlCommandCounter SqlCommands { get; } = new();
+
+    /// <summary>The address a browser uses ("http://localhost:port"); only with a real server.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var address = ClientOptions.BaseAddress;
+            return new UriBuilder(address) { Host = "localhost" }.Uri;
+        }
+    }
+
+    /// <summary>A cookie-keeping client that does not follow redirects, so tests see every 302.</summary>
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = _realServer ? ServerAddress : new Uri("https://localhost"),
+        });
+
+    /// <summary>Sends a MediatR request inside the app, as another module would.</summary>
+    public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, TestContext.Current.CancellationToken);
+    }
+
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseContentRoot(HostProjectFolder());
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(TestServices.PostgresConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A second app instance may still share the folder; the OS temp cleaner gets it later.
+        }
+    }
+
+    /// <summary>Reads the antiforgery token out of a rendered form.</summary>
+    public static string AntiforgeryToken(string html)
+    {
+        var match = AntiforgeryPattern().Match(html);
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException("The page has no antiforgery token.");
+    }
+
+    private static string CreatePostgresDatabase()
+    {
+        var name = $"bc_test_{Guid.NewGuid():N}";
+        using var connection = new NpgsqlConnection(TestServices.PostgresConnectionString);
+        connection.Open();
+        using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        create.ExecuteNonQuery();
+        return name;
+    }
+
+    private static string HostProjectFolder()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "BillCenter.sln")))
+            {
+                return Path.Combine(folder.FullName, "src", "Host");
+            }
+        }
+
+        throw new InvalidOperationException("BillCenter.sln not found above the test assembly.");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryPattern();
+}
