@@ -1,0 +1,84 @@
+using Deque.AxeCore.Playwright;
+
+namespace BillCenter.BrowserTests;
+
+/// <summary>The app on a real loopback port (SQLite, demo data) and one headless Chromium, shared by a test class.</summary>
+public sealed class BrowserFixture : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private BillCenterApp? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public BillCenterApp App => _app ?? throw new InvalidOperationException("Call StartAsync first.");
+
+    public async Task StartAsync()
+    {
+        TestServices.RequireChromium();
+        await _gate.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            if (_browser is not null)
+            {
+                return;
+            }
+
+            _app = new BillCenterApp(TestDatabase.Sqlite, realServer: true);
+            _ = _app.ServerAddress;
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = TestServices.ChromiumPath,
+                Headless = true,
+                Args = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
+            });
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>A fresh browser context (its own cookies), with or without JavaScript.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    {
+        await StartAsync();
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.ServerAddress.ToString(),
+            JavaScriptEnabled = javaScript,
+            Locale = "en-US",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        _gate.Dispose();
+    }
+}
+
+public static class PageChecks
+{
+    /// <summary>Runs axe on the page as it is now; fails with every violation and its targets.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var result = await page.RunAxe();
+        var violations = result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}");
+        Assert.True(result.Violations.Length == 0, $"axe found violations on {page.Url}:\n{string.Join('\n', violations)}");
+        Assert.NotEmpty(result.Passes); // the scan really ran
+    }
+}

@@ -1,0 +1,3 @@
+global using BillCenter.Testing;
+global using Microsoft.Playwright;
+global using Xunit;
