@@ -1,0 +1,50 @@
+using BillCenter.Modules.Accounts;
+using BillCenter.Modules.Users;
+
+namespace BillCenter.ArchitectureTests;
+
+/// <summary>Checks that the other rules have something to check, so none of them passes vacuously.</summary>
+public class ModuleDiscoveryTests
+{
+    [Fact]
+    public void Given_the_Host_Then_at_least_two_modules_are_found_including_Accounts_and_Users()
+    {
+        Assert.True(Solution.Modules.Count >= 2, $"found only: {string.Join(", ", Solution.Modules)}");
+        Assert.Contains(Solution.Modules, m => m.Assembly == typeof(AccountsModule).Assembly);
+        Assert.Contains(Solution.Modules, m => m.Assembly == typeof(UsersModule).Assembly);
+    }
+
+    [Fact]
+    public void Given_every_BillCenter_Modules_assembly_Then_it_is_a_module()
+    {
+        var candidates = Solution.ModuleAssemblyCandidates().ToList();
+
+        Report.NoOffenders(
+            "Every BillCenter.Modules.* assembly must declare an IModule entry point.",
+            candidates.Where(a => !Solution.Modules.Any(m => m.Assembly == a)).Select(a => a.GetName().Name!));
+    }
+
+    [Theory]
+    [MemberData(nameof(Solution.ModuleNames), MemberType = typeof(Solution))]
+    public void Given_a_module_Then_it_has_exactly_one_entry_point_in_its_root_namespace(string module)
+    {
+        var m = Solution.Module(module);
+
+        var entryPoint = Assert.Single(m.EntryPoints);
+        Assert.Equal(m.RootNamespace, entryPoint.Namespace);
+    }
+
+    [Theory]
+    [MemberData(nameof(Solution.ModuleNames), MemberType = typeof(Solution))]
+    public void Given_a_module_Then_it_has_contracts_and_non_contract_namespaces_to_protect(string module)
+    {
+        var m = Solution.Module(module);
+
+        Assert.Contains(m.OwnTypes, m.IsContract);
+        Assert.NotEmpty(m.NonContractNamespaces);
+        Assert.NotEmpty(m.ForbiddenDependencies);
+        Assert.DoesNotContain(m.ForbiddenDependencies, d => ModuleUnderTest.IsInNamespace(d, m.ContractsNamespace));
+        Assert.Contains(m.EntryPoints.Single().FullName!, m.ForbiddenDependencies);
+        Assert.Contains(m.DbContexts.First().Namespace!, m.ForbiddenDependencies);
+    }
+}
