@@ -14,18 +14,18 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
 
         await page.GotoAsync("/");
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("Your card account online"));
-        await page.AssertAccessibleAsync();
+        await browser.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 })).ToBeVisibleAsync();
-        await page.AssertAccessibleAsync();
+        await browser.AssertAccessibleAsync(page);
 
         // Nothing entered: the error summary links to each field and the title says "Error:".
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: Sign in"));
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("There is a problem");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Enter your user ID" })).ToHaveAttributeAsync("href", "#Data_UserName");
-        await page.AssertAccessibleAsync();
+        await browser.AssertAccessibleAsync(page);
 
         await page.GetByLabel("User ID").FillAsync(DemoData.CardholderUserId);
         await page.GetByLabel("Password").FillAsync(DemoData.CardholderPassword);
@@ -39,11 +39,11 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Card ending 0021" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("minimum-due")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Latest activity on card ending 0013" }).Locator("tbody tr")).ToHaveCountAsync(10);
-        await page.AssertAccessibleAsync();
+        await browser.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You have signed out" })).ToBeVisibleAsync();
-        await page.AssertAccessibleAsync();
+        await browser.AssertAccessibleAsync(page);
 
         await page.GotoAsync("/accounts");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in\\?returnUrl=%2Faccounts"));
@@ -73,7 +73,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         var notFound = await page.GotoAsync("/no/such/page");
         Assert.Equal(404, notFound!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
-        await page.AssertAccessibleAsync();
+        await browser.AssertAccessibleAsync(page);
 
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("User ID").FillAsync(DemoData.CardholderUserId);
@@ -84,10 +84,10 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         var forbidden = await page.GotoAsync("/admin/jobs");
         Assert.Equal(403, forbidden!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You do not have access to this page" })).ToBeVisibleAsync();
-        await page.AssertAccessibleAsync();
+        await browser.AssertAccessibleAsync(page);
 
         await page.GotoAsync("/sign-out");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign out", Level = 1 })).ToBeVisibleAsync();
-        await page.AssertAccessibleAsync();
+        await browser.AssertAccessibleAsync(page);
     }
 }
