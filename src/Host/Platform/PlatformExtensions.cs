@@ -188,9 +188,11 @@ internal static class PlatformExtensions
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 return ValueTask.CompletedTask;
             };
-            // Every anonymous POST counts against its client address; signed-in traffic and reads are not limited here.
+            // Every anonymous POST counts against its client address; signed-in traffic, reads and the
+            // re-executed error page of a refused request are not limited here.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                HttpMethods.IsPost(http.Request.Method) && http.User.Identity?.IsAuthenticated != true
+                HttpMethods.IsPost(http.Request.Method) && http.User.Identity?.IsAuthenticated != true &&
+                http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         $"{AnonymousPostPolicy}:{http.Connection.RemoteIpAddress}",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })

@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using BillCenter.Host.DemoData;
+using BillCenter.Modules.Accounts.Contracts;
+using Microsoft.Data.Sqlite;
+
+namespace BillCenter.IntegrationTests;
+
+/// <summary>After real use, no demo card number, card ID or password is anywhere in the SQLite file or the logs.</summary>
+public sealed class DataAtRestTests : IAsyncLifetime
+{
+    private readonly BillCenterApp _app = new(TestDatabase.Sqlite);
+
+    private static readonly (string Number, string? CardId)[] DemoCards =
+    [
+        (DemoData.GoldCardNumber, DemoData.GoldCardId),
+        (DemoData.BlueCashCardNumber, DemoData.BlueCashCardId),
+        (DemoData.UnenrolledCardNumber, DemoData.UnenrolledCardId),
+        (DemoData.CorporateCardNumber, null),
+        (DemoData.CancelledCardNumber, DemoData.CancelledCardId),
+        (DemoData.NewCardNumber, DemoData.NewCardId),
+    ];
+
+    public async ValueTask InitializeAsync()
+    {
+        // Use the app the way cardholders and other modules do: sign in, read the summary, check cards.
+        var client = _app.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoData.CardholderUserId, DemoData.CardholderPassword);
+        await client.GetStringAsync("/accounts", TestContext.Current.CancellationToken);
+        await client.SignInAsync(DemoData.AdminUserId, "a wrong password entirely");
+        foreach (var (number, cardId) in DemoCards)
+        {
+            await client.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Data.UserName"] = number, ["Data.Password"] = cardId ?? "0000" });
+            if (cardId is not null)
+            {
+                await _app.SendAsync(new VerifyCardId(TestCards.Parse(number), TestCards.ParseCardId(cardId)));
+                await _app.SendAsync(new VerifyCardId(TestCards.Parse(number), TestCards.ParseCardId(TestCards.WrongCardId(cardId))));
+            }
+        }
+
+        await _app.SendAsync(new VerifyBillingAddress(TestCards.Parse(DemoData.CorporateCardNumber), DemoData.CorporateStreet, TestCards.Zip(DemoData.CorporateZip)));
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Given_the_sqlite_file_Then_no_demo_card_number_appears_in_it()
+    {
+        var bytes = await ReadDatabaseFilesAsync();
+        Assert.True(bytes.Length > 100_000, "the database holds the seeded data");
+
+        foreach (var (number, _) in DemoCards)
+        {
+            var digits = number.Replace(" ", string.Empty, StringComparison.Ordinal);
+            Assert.DoesNotContain(digits, Latin1(bytes), StringComparison.Ordinal);
+            Assert.DoesNotContain(number, Latin1(bytes), StringComparison.Ordinal);
+            Assert.DoesNotContain(digits, Encoding.Unicode.GetString(bytes), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Given_every_column_of_every_table_Then_no_value_is_or_contains_a_demo_card_ID_or_number()
+    {
+        await using var connection = new SqliteConnection($"Data Source={_app.SqliteFile};Mode=ReadOnly");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var columns = new List<(string Table, string Column)>();
+        await using (var tables = connection.CreateCommand())
+        {
+            tables.CommandText = "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'";
+            await using var reader = await tables.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                columns.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        Assert.Contains(columns, c => c.Table == "cards" && c.Column == "CardIdVerifier");
+        var secrets = DemoCards.SelectMany(c => new[] { c.Number.Replace(" ", string.Empty, StringComparison.Ordinal), c.CardId }).OfType<string>().ToList();
+        foreach (var (table, column) in columns)
+        {
+            foreach (var secret in secrets)
+            {
+                await using var query = connection.CreateCommand();
+                query.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE CAST(\"{column}\" AS TEXT) = $secret OR (length($secret) > 4 AND instr(CAST(\"{column}\" AS TEXT), $secret) > 0)";
+                query.Parameters.AddWithValue("$secret", secret);
+                var found = (long)(await query.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+                Assert.True(found == 0, $"{table}.{column} holds a demo card number or card ID in clear");
+            }
+        }
+    }
+
+    [Fact]
+    public void Given_the_logs_of_the_run_Then_no_card_number_card_ID_or_password_appears()
+    {
+        var logs = _app.Logs.AllText;
+        Assert.Contains("A user signed in", logs, StringComparison.Ordinal); // the capture really saw the app's logs
+
+        foreach (var (number, cardId) in DemoCards)
+        {
+            Assert.DoesNotContain(number.Replace(" ", string.Empty, StringComparison.Ordinal), logs, StringComparison.Ordinal);
+            Assert.DoesNotContain(number, logs, StringComparison.Ordinal);
+            if (cardId is not null)
+            {
+                Assert.DoesNotMatch(new Regex($"\\b{cardId}\\b"), logs);
+            }
+        }
+
+        Assert.DoesNotContain(DemoData.CardholderPassword, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoData.AdminPassword, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("a wrong password entirely", logs, StringComparison.Ordinal);
+    }
+
+    private async Task<byte[]> ReadDatabaseFilesAsync()
+    {
+        using var all = new MemoryStream();
+        foreach (var file in Directory.GetFiles(_app.DataFolder, "billcenter.db*"))
+        {
+            // Shared read: the app still has the file open.
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            await stream.CopyToAsync(all, TestContext.Current.CancellationToken);
+        }
+
+        return all.ToArray();
+    }
+
+    private static string Latin1(byte[] bytes) => Encoding.Latin1.GetString(bytes);
+}
