@@ -36,6 +36,7 @@ public abstract class SignInTests(AppFixture fixture)
         Assert.Contains("href=\"#Data_UserName\">Enter your user ID</a>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#Data_Password\">Enter your password</a>", html, StringComparison.Ordinal);
         Assert.Contains("id=\"Data_UserName-error\"", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("#Data_UserName", StringComparison.Ordinal) < html.IndexOf("#Data_Password", StringComparison.Ordinal), "the summary follows the form's order");
     }
 
     [Fact]

@@ -64,6 +64,12 @@ public sealed class UsersModule : IModule
         });
 
         services.AddAuthorizationBuilder().AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
-        services.AddDataProtection().SetApplicationName("BillCenter").PersistKeysToDbContext<UsersDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("BillCenter").PersistKeysToDbContext<UsersDbContext>();
+        if (context.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            // In production the key ring is encrypted at rest with this certificate; every instance needs it.
+            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, context.Configuration["DataProtection:CertificatePassword"]));
+        }
     }
 }

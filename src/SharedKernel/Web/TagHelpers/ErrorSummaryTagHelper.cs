@@ -7,7 +7,8 @@ namespace BillCenter.SharedKernel.Web.TagHelpers;
 
 /// <summary>
 /// <c>&lt;error-summary /&gt;</c>: the GOV.UK error summary ("There is a problem") linking to each field in error.
-/// Renders nothing when the form is valid.
+/// Renders nothing when the form is valid. <c>fields="Data.UserName Data.Password"</c> lists the form's fields in
+/// page order, so the summary reads in the same order as the form.
 /// </summary>
 [HtmlTargetElement("error-summary", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class ErrorSummaryTagHelper(HtmlEncoder encoder) : TagHelper
@@ -15,6 +16,9 @@ public sealed class ErrorSummaryTagHelper(HtmlEncoder encoder) : TagHelper
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
+
+    /// <summary>Space-separated field names in the order they appear on the page.</summary>
+    public string? Fields { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -35,7 +39,10 @@ public sealed class ErrorSummaryTagHelper(HtmlEncoder encoder) : TagHelper
         output.Attributes.SetAttribute("data-module", "error-summary");
 
         var list = new System.Text.StringBuilder();
-        foreach (var (key, entry) in modelState.Where(kv => kv.Value is { Errors.Count: > 0 }).Select(kv => (kv.Key, kv.Value!)))
+        var order = (Fields ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var inError = modelState.Where(kv => kv.Value is { Errors.Count: > 0 }).Select(kv => (kv.Key, Entry: kv.Value!))
+            .OrderBy(e => order.IndexOf(e.Key) is var i && i < 0 ? int.MaxValue : i);
+        foreach (var (key, entry) in inError)
         {
             var message = encoder.Encode(entry.Errors[0].ErrorMessage);
             list.Append(string.IsNullOrEmpty(key)

@@ -72,8 +72,9 @@ internal sealed class PasswordRules : IPasswordValidator<BillCenterUser>
         var descending = true;
         for (var i = 1; i < password.Length; i++)
         {
-            ascending &= password[i] == password[i - 1] + 1;
-            descending &= password[i] == password[i - 1] - 1;
+            // Digits wrap around, so "1234567890" and "0987654321" count as sequences too.
+            ascending &= password[i] == password[i - 1] + 1 || (password[i - 1] == '9' && password[i] == '0');
+            descending &= password[i] == password[i - 1] - 1 || (password[i - 1] == '0' && password[i] == '9');
         }
 
         return ascending || descending;

@@ -19,6 +19,12 @@ internal static class UserIdRules
             return "Enter a user ID";
         }
 
+        // Checked first: a card number, or a long run of digits that could be one, must never become a user ID.
+        if (CardNumber.LooksLikeCardNumber(userName) || LongestDigitRun(userName) >= 12)
+        {
+            return "User ID must not be a card number or contain a long number";
+        }
+
         if (userName.Length < MinimumLength || userName.Length > MaximumLength)
         {
             return $"User ID must be between {MinimumLength} and {MaximumLength} characters";
@@ -27,12 +33,6 @@ internal static class UserIdRules
         if (userName.Any(c => !AllowedCharacters.Contains(c, StringComparison.Ordinal)))
         {
             return "User ID must only include letters, numbers, full stops, hyphens, underscores and @";
-        }
-
-        // A card number (or a long run of digits that could be one, separators ignored) must never become a user ID.
-        if (CardNumber.LooksLikeCardNumber(userName) || LongestDigitRun(userName) >= 12)
-        {
-            return "User ID must not be a card number or contain a long number";
         }
 
         return null;
@@ -47,7 +47,7 @@ internal static class UserIdRules
             {
                 longest = Math.Max(longest, ++current);
             }
-            else if (c is not ('.' or '-' or '_'))
+            else if (c is not ('.' or '-' or '_' or ' '))
             {
                 current = 0;
             }
