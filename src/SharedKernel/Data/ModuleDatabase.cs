@@ -47,6 +47,10 @@ public static class ModuleDatabaseRegistration
         {
             ConfigureProvider(options, module, database);
             options.AddInterceptors(sp.GetServices<IInterceptor>());
+            if (sp.GetService<Messaging.OutboxTrigger<TContext>>() is { } outboxTrigger)
+            {
+                options.AddInterceptors(outboxTrigger);
+            }
         }
 
         if (database.Provider == DatabaseProvider.Postgres)
@@ -61,6 +65,26 @@ public static class ModuleDatabaseRegistration
         services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(module));
         services.AddHealthChecks().AddDbContextCheck<TContext>($"database:{module}", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// Gives a module's context an outbox: events published with <c>context.Publish(..)</c> are dispatched by the
+    /// job "&lt;module&gt;:outbox" right after SaveChanges and by its every-minute sweep (register it in AddJobs with
+    /// <see cref="AddOutboxJob{TContext}"/>). The context must call <c>modelBuilder.AddOutbox()</c>.
+    /// </summary>
+    public static IServiceCollection AddOutbox<TContext>(this IServiceCollection services)
+        where TContext : DbContext
+    {
+        services.AddScoped<Messaging.OutboxPublisher<TContext>>();
+        services.AddScoped<Messaging.OutboxTrigger<TContext>>();
+        return services;
+    }
+
+    public static void AddOutboxJob<TContext>(this Modules.ModuleJobs jobs)
+        where TContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.AddOrUpdate<Messaging.OutboxPublisher<TContext>>("outbox", publisher => publisher.PublishPendingAsync(CancellationToken.None), "* * * * *");
     }
 
     /// <summary>Provider settings shared by the running app and the design-time factories of <c>dotnet ef</c>.</summary>

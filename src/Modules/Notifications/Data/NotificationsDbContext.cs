@@ -1,0 +1,89 @@
+using BillCenter.Modules.Notifications.Domain;
+using BillCenter.SharedKernel.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace BillCenter.Modules.Notifications.Data;
+
+/// <summary>The Notifications module's tables (schema "notifications" on PostgreSQL).</summary>
+internal class NotificationsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string Schema = "notifications";
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
+
+    public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
+
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyBillCenterConventions();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.UseModuleSchema(this, Schema);
+
+        modelBuilder.Entity<Notification>(notification =>
+        {
+            notification.ToTable("notifications");
+            notification.Property(n => n.Type).HasConversion<string>().HasMaxLength(32);
+            notification.Property(n => n.Channel).HasConversion<string>().HasMaxLength(8);
+            notification.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
+            notification.Property(n => n.Template).HasMaxLength(64);
+            notification.Property(n => n.Destination).HasMaxLength(254);
+            notification.Property(n => n.Subject).HasMaxLength(200);
+            notification.Property(n => n.TextBody).HasMaxLength(4000);
+            notification.Property(n => n.HtmlBody).HasMaxLength(16000);
+            notification.Property(n => n.LastError).HasMaxLength(1000);
+            notification.Property(n => n.ProviderMessageId).HasMaxLength(200);
+            notification.Property(n => n.UserId).HasMaxLength(64);
+            notification.Property(n => n.Version).IsConcurrencyToken();
+            notification.HasIndex(n => new { n.Status, n.NextAttemptAt });
+            notification.HasIndex(n => n.ClaimToken);
+            notification.HasIndex(n => n.ProviderMessageId);
+            notification.HasIndex(n => n.CreatedAt);
+        });
+
+        modelBuilder.Entity<ProcessedEvent>(processed =>
+        {
+            processed.ToTable("processed_events");
+            processed.HasKey(p => p.EventId);
+        });
+
+        modelBuilder.Entity<SmsOptOut>(optOut =>
+        {
+            optOut.ToTable("sms_opt_outs");
+            optOut.HasKey(o => o.PhoneNumber);
+            optOut.Property(o => o.PhoneNumber).HasMaxLength(16);
+            optOut.Property(o => o.Reason).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<OneTimeCode>(code =>
+        {
+            code.ToTable("one_time_codes");
+            code.Property(c => c.Purpose).HasMaxLength(40);
+            code.Property(c => c.Channel).HasConversion<string>().HasMaxLength(8);
+            code.Property(c => c.Destination).HasMaxLength(254);
+            code.Property(c => c.CodeHash).HasMaxLength(64);
+            code.Property(c => c.Version).IsConcurrencyToken();
+        });
+    }
+}
+
+internal sealed class SqliteNotificationsDbContext(DbContextOptions<SqliteNotificationsDbContext> options) : NotificationsDbContext(options);
+
+internal sealed class PostgresNotificationsDbContext(DbContextOptions<PostgresNotificationsDbContext> options) : NotificationsDbContext(options);
+
+internal sealed class SqliteNotificationsDesignTimeFactory : IDesignTimeDbContextFactory<SqliteNotificationsDbContext>
+{
+    public SqliteNotificationsDbContext CreateDbContext(string[] args) =>
+        new(ModuleDatabaseRegistration.DesignTimeOptions<SqliteNotificationsDbContext>(NotificationsDbContext.Schema, DatabaseProvider.Sqlite));
+}
+
+internal sealed class PostgresNotificationsDesignTimeFactory : IDesignTimeDbContextFactory<PostgresNotificationsDbContext>
+{
+    public PostgresNotificationsDbContext CreateDbContext(string[] args) =>
+        new(ModuleDatabaseRegistration.DesignTimeOptions<PostgresNotificationsDbContext>(NotificationsDbContext.Schema, DatabaseProvider.Postgres));
+}
