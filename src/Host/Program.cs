@@ -1,5 +1,6 @@
 using BillCenter.Host.Platform;
 using BillCenter.Modules.Accounts;
+using BillCenter.Modules.Notifications;
 using BillCenter.Modules.Users;
 using BillCenter.SharedKernel.Modules;
 
@@ -8,6 +9,7 @@ IModule[] modules =
 [
     new UsersModule(),
     new AccountsModule(),
+    new NotificationsModule(),
 ];
 
 var builder = WebApplication.CreateBuilder(args);

@@ -35,7 +35,7 @@ internal static class PlatformExtensions
         services.AddBillCenterMediator();
 
         var mvc = services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ValidationPageFilter()));
-        var context = new ModuleContext(configuration, database, builder.Environment);
+        var context = new ModuleContext(configuration, database, builder.Environment, DataFolder(builder));
         foreach (var module in modules)
         {
             module.AddServices(services, context);
@@ -221,10 +221,17 @@ internal static class PlatformExtensions
 
         if (configuration.GetValue("Jobs:RunServer", true))
         {
+            // One-time codes get workers of their own, so a large alert batch never delays a code.
+            services.AddHangfireServer(options =>
+            {
+                options.ServerName = $"{Environment.MachineName}:codes:{Guid.NewGuid():N}";
+                options.WorkerCount = configuration.GetValue("Jobs:CodeWorkerCount", 2);
+                options.Queues = ["codes"];
+            });
             services.AddHangfireServer(options =>
             {
                 options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 4);
-                options.Queues = configuration.GetSection("Jobs:Queues").Get<string[]>() ?? ["default"];
+                options.Queues = ["alerts", "default"];
             });
         }
     }

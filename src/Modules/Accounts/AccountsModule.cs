@@ -15,6 +15,7 @@ public sealed class AccountsModule : IModule
     {
         ArgumentNullException.ThrowIfNull(context);
         services.AddModuleDbContext<AccountsDbContext, SqliteAccountsDbContext, PostgresAccountsDbContext>(Name, context.Database);
+        services.AddOutbox<AccountsDbContext>();
         services.AddScoped<SelfServiceLockout>();
         services.AddScoped<CardChecks>();
         services.AddScoped<PurgeExpiredVerificationAttempts>();
@@ -23,6 +24,7 @@ public sealed class AccountsModule : IModule
     public void AddJobs(ModuleJobs jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
+        jobs.AddOutboxJob<AccountsDbContext>();
         jobs.AddOrUpdate<PurgeExpiredVerificationAttempts>("purge-verification-attempts", job => job.RunAsync(CancellationToken.None), "17 3 * * *");
     }
 }

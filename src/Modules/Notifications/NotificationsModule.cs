@@ -1,7 +1,15 @@
+using BillCenter.Modules.Notifications.Alerts;
+using BillCenter.Modules.Notifications.Channels;
+using BillCenter.Modules.Notifications.Codes;
 using BillCenter.Modules.Notifications.Data;
+using BillCenter.Modules.Notifications.Dispatch;
+using BillCenter.Modules.Notifications.Email;
 using BillCenter.SharedKernel.Data;
 using BillCenter.SharedKernel.Modules;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BillCenter.Modules.Notifications;
 
@@ -14,5 +22,36 @@ public sealed class NotificationsModule : IModule
     {
         ArgumentNullException.ThrowIfNull(context);
         services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext, PostgresNotificationsDbContext>(Name, context.Database);
+        services.AddOptions<SmtpOptions>().Bind(context.Configuration.GetSection(SmtpOptions.Section));
+        services.AddOptions<DispatchOptions>().Bind(context.Configuration.GetSection(DispatchOptions.Section));
+
+        var smtp = context.Configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
+        if (smtp.IsConfigured)
+        {
+            services.AddSingleton<IEmailChannel, MailKitEmailChannel>();
+        }
+        else
+        {
+            var pickup = Path.Combine(context.DataFolder, smtp.PickupFolder);
+            services.AddSingleton<IEmailChannel>(sp => new PickupFolderEmailChannel(sp.GetRequiredService<IOptions<SmtpOptions>>(), pickup));
+        }
+
+        services.AddSingleton<ISmsChannel, UnconfiguredSms>();
+        services.AddSingleton<CodeProtector>();
+        services.AddSingleton<DispatchSignal>();
+        services.AddScoped<Recipients>();
+        services.AddScoped<AlertQueue>();
+        services.AddScoped<OneTimeCodes>();
+        services.AddScoped<NotificationDispatcher>();
+        services.AddScoped<NotificationJobs>();
+    }
+
+    public void AddJobs(ModuleJobs jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.AddOrUpdate<NotificationJobs>("dispatch", j => j.SweepAsync(CancellationToken.None), "* * * * *");
+
+        // Anything queued before a restart (in-memory job storage forgets its queue) goes out now, not in a minute.
+        jobs.TriggerNow("dispatch");
     }
 }

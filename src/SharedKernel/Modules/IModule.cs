@@ -26,4 +26,5 @@ public interface IModule
     }
 }
 
-public sealed record ModuleContext(IConfiguration Configuration, DatabaseOptions Database, IHostEnvironment Environment);
+/// <param name="DataFolder">The app's data folder (Storage:DataFolder, absolute): SQLite file, mail pickup, SMS log.</param>
+public sealed record ModuleContext(IConfiguration Configuration, DatabaseOptions Database, IHostEnvironment Environment, string DataFolder);

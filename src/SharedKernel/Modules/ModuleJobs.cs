@@ -10,4 +10,7 @@ public sealed class ModuleJobs(IRecurringJobManager manager, string module, Time
 
     public void AddOrUpdate<T>(string job, Expression<Func<T, Task>> call, string cron) =>
         manager.AddOrUpdate(IdOf(job), call, cron, new RecurringJobOptions { TimeZone = timeZone ?? TimeZoneInfo.Utc });
+
+    /// <summary>Runs a recurring job once now (e.g. at start-up, to pick up work left by a previous run).</summary>
+    public void TriggerNow(string job) => manager.Trigger(IdOf(job));
 }

@@ -42,3 +42,6 @@ public sealed record CardActivity(
     IReadOnlyList<TransactionSummary> LatestTransactions);
 
 public sealed record TransactionSummary(DateTime PostedAt, string Description, TransactionKind Kind, Money Amount);
+
+/// <summary>The contact on file of every card account linked to an online user.</summary>
+public sealed record GetContactsOnFileForUser(string UserId) : IRequest<IReadOnlyList<ContactOnFile>>;

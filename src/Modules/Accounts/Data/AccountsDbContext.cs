@@ -1,6 +1,7 @@
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Accounts.Domain;
 using BillCenter.SharedKernel.Data;
+using BillCenter.SharedKernel.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -31,6 +32,7 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.UseModuleSchema(this, Schema);
+        modelBuilder.AddOutbox();
 
         modelBuilder.Entity<CardAccount>(account =>
         {

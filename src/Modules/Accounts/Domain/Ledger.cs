@@ -97,4 +97,7 @@ internal sealed class VerificationAttempt
     public Guid CardId { get; set; }
 
     public DateTime AttemptedAt { get; set; }
+
+    /// <summary>False while the check runs; true once it failed (then it is recorded with any lock alert).</summary>
+    public bool Failed { get; set; }
 }

@@ -1,5 +1,6 @@
 using BillCenter.Modules.Accounts.Data;
 using BillCenter.Modules.Accounts.Domain;
+using BillCenter.SharedKernel.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace BillCenter.Modules.Accounts.Features.VerifyCard;
@@ -38,11 +39,43 @@ internal sealed class SelfServiceLockout(AccountsDbContext db, TimeProvider time
     /// <summary>The check passed: the attempt is not a failure.</summary>
     public Task SucceededAsync(VerificationAttempt attempt, CancellationToken cancellationToken) => RemoveAsync(attempt, cancellationToken);
 
-    /// <summary>The check failed: the attempt stays and counts. True when this failure locked the card.</summary>
-    public async Task<bool> FailedAsync(Guid cardId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The check failed: the attempt stays and counts. When it is the failure that locks the card, the security
+    /// alert is written to the outbox in the same SaveChanges, so the lock and its alert commit together. Its
+    /// event id is derived from the window's first attempt: racing failures cannot alert twice.
+    /// </summary>
+    public async Task<bool> FailedAsync(VerificationAttempt attempt, string last4, Guid cardAccountId, CancellationToken cancellationToken)
     {
-        var since = time.GetUtcNow().UtcDateTime - Window;
-        return await db.VerificationAttempts.CountAsync(a => a.CardId == cardId && a.AttemptedAt > since, cancellationToken) == MaxFailures;
+        var now = time.GetUtcNow().UtcDateTime;
+        var since = now - Window;
+        var window = db.VerificationAttempts.Where(a => a.CardId == attempt.CardId && a.AttemptedAt > since);
+        var locked = await window.CountAsync(cancellationToken) == MaxFailures;
+        attempt.Failed = true;
+        if (locked)
+        {
+            var first = await window.MinAsync(a => a.Id, cancellationToken);
+            db.Publish(new AlertRequested(DeterministicId(attempt.CardId, first), now, AlertType.Security, "card-locked", cardAccountId, null,
+                new Dictionary<string, string> { ["Last4"] = last4 }));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (locked)
+        {
+            // The same lock's alert is already in the outbox (a racing failure wrote it); the failure still counts.
+            db.ChangeTracker.Clear();
+            await db.VerificationAttempts.Where(a => a.Id == attempt.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Failed, true), cancellationToken);
+        }
+
+        return locked;
+    }
+
+    private static Guid DeterministicId(Guid cardId, long firstAttemptId)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"card-locked:{cardId:N}:{firstAttemptId}"));
+        return new Guid(hash.AsSpan(0, 16));
     }
 
     /// <summary>Work of the same shape as a real check, for a card number we do not know (similar timing).</summary>

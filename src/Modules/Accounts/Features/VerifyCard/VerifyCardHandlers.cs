@@ -55,7 +55,7 @@ internal sealed class CardChecks(AccountsDbContext db, KeyedHasher hasher, SelfS
                 ProductCatalog.DisplayName(found.Account.Product), found.Linked));
         }
 
-        var lockedNow = await lockout.FailedAsync(found.Card.Id, cancellationToken);
+        var lockedNow = await lockout.FailedAsync(attempt, found.Card.Last4, found.Account.Id, cancellationToken);
         logger.LogInformation("Self-service check failed for card {CardId}{Locked}", found.Card.Id, lockedNow ? "; card now locked" : string.Empty);
         return CardVerification.Failed;
     }

@@ -381,11 +381,50 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                     b.Property<Guid>("CardId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Failed")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CardId", "AttemptedAt");
 
                     b.ToTable("verification_attempts", "accounts");
+                });
+
+            modelBuilder.Entity("BillCenter.SharedKernel.Messaging.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAt", "OccurredAt");
+
+                    b.ToTable("outbox_messages", "accounts");
                 });
 
             modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.AccountUserLink", b =>

@@ -1,0 +1,102 @@
+using BillCenter.Modules.Notifications.Contracts;
+using BillCenter.Modules.Notifications.Data;
+using BillCenter.Modules.Notifications.Dispatch;
+using BillCenter.Modules.Notifications.Domain;
+using BillCenter.SharedKernel.Messaging;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace BillCenter.Modules.Notifications.Alerts;
+
+/// <summary>Turns an alert request into one pending notification per recipient, and asks for a dispatch.</summary>
+internal sealed class AlertQueue(NotificationsDbContext db, Recipients recipients, DispatchSignal signal, TimeProvider time)
+{
+    public async Task<IReadOnlyList<Guid>> QueueAsync(
+        AlertType type, string template, Guid? cardAccountId, string? userId, IReadOnlyDictionary<string, string> parameters, Guid? eventId, CancellationToken cancellationToken)
+    {
+        var message = AlertTemplates.Render(template, parameters);
+        var now = time.GetUtcNow().UtcDateTime;
+        var created = new List<Notification>();
+        foreach (var recipient in await recipients.ForAsync(type, cardAccountId, userId, cancellationToken))
+        {
+            created.Add(NewNotification(type, template, cardAccountId, userId, recipient, message, eventId, now));
+        }
+
+        db.Notifications.AddRange(created);
+        if (eventId is { } id)
+        {
+            // Remembered in the same transaction as the notifications: a redelivered event creates nothing twice.
+            db.ProcessedEvents.Add(new ProcessedEvent { EventId = id, ProcessedAt = now });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        signal.AlertsQueued();
+        return created.Select(n => n.Id).ToList();
+    }
+
+    public static Notification NewNotification(
+        AlertType type, string template, Guid? cardAccountId, string? userId, Recipient recipient, RenderedMessage message, Guid? eventId, DateTime now)
+    {
+        var notification = new Notification
+        {
+            CardAccountId = cardAccountId,
+            UserId = userId,
+            Type = type,
+            Template = template,
+            Channel = recipient.Channel,
+            Destination = recipient.Destination,
+            Subject = message.Subject,
+            TextBody = recipient.Channel == NotificationChannel.Sms ? message.Sms : message.Text,
+            HtmlBody = recipient.Channel == NotificationChannel.Email ? message.Html : null,
+            EventId = eventId,
+            CreatedAt = now,
+            NextAttemptAt = now,
+            UpdatedAt = now,
+        };
+        if (recipient.Channel == NotificationChannel.Email)
+        {
+            notification.ProviderMessageId = MessageIds.For(notification.Id);
+        }
+
+        return notification;
+    }
+}
+
+internal sealed class QueueAlertHandler(AlertQueue queue) : IRequestHandler<QueueAlert, IReadOnlyList<Guid>>
+{
+    public Task<IReadOnlyList<Guid>> Handle(QueueAlert request, CancellationToken cancellationToken) =>
+        queue.QueueAsync(request.Type, request.Template, request.CardAccountId, request.UserId, request.Parameters, null, cancellationToken);
+}
+
+/// <summary>Alerts other modules publish through their outboxes. Idempotent by event id.</summary>
+internal sealed class AlertRequestedHandler(AlertQueue queue, NotificationsDbContext db) : INotificationHandler<AlertRequested>
+{
+    public async Task Handle(AlertRequested notification, CancellationToken cancellationToken)
+    {
+        if (await db.ProcessedEvents.AnyAsync(e => e.EventId == notification.EventId, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await queue.QueueAsync(notification.Type, notification.Template, notification.CardAccountId, notification.UserId,
+                notification.Parameters, notification.EventId, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await AlreadyProcessedAsync(notification.EventId, cancellationToken))
+            {
+                throw;
+            }
+
+            // Another publisher handled the same event at the same moment; its notifications stand.
+        }
+    }
+
+    private async Task<bool> AlreadyProcessedAsync(Guid eventId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.ProcessedEvents.AnyAsync(e => e.EventId == eventId, cancellationToken);
+    }
+}

@@ -1,0 +1,53 @@
+using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.Modules.Notifications.Contracts;
+using BillCenter.Modules.Notifications.Data;
+using BillCenter.SharedKernel.Messaging;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace BillCenter.Modules.Notifications.Alerts;
+
+internal sealed record Recipient(NotificationChannel Channel, string Destination);
+
+/// <summary>
+/// Who gets an alert, from the contact on file: security alerts go to every email and mobile on file; other
+/// alerts by email (SMS when there is no email). Numbers that opted out of texts get email instead.
+/// </summary>
+internal sealed class Recipients(IMediator mediator, NotificationsDbContext db)
+{
+    public async Task<IReadOnlyList<Recipient>> ForAsync(AlertType type, Guid? cardAccountId, string? userId, CancellationToken cancellationToken)
+    {
+        var contacts = new List<ContactOnFile>();
+        if (cardAccountId is { } accountId && await mediator.Send(new GetContactOnFile(accountId), cancellationToken) is { } contact)
+        {
+            contacts.Add(contact);
+        }
+        else if (!string.IsNullOrEmpty(userId))
+        {
+            contacts.AddRange(await mediator.Send(new GetContactsOnFileForUser(userId), cancellationToken));
+        }
+
+        var phones = contacts.Select(c => c.MobilePhone).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var optedOut = phones.Count == 0 ? [] : await db.SmsOptOuts.AsNoTracking()
+            .Where(o => phones.Contains(o.PhoneNumber)).Select(o => o.PhoneNumber).ToListAsync(cancellationToken);
+        var emails = contacts.Select(c => c.Email).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var textable = phones.Except(optedOut, StringComparer.Ordinal).ToList();
+
+        var recipients = new List<Recipient>();
+        if (AlertTemplates.IsSecurity(type))
+        {
+            recipients.AddRange(emails.Select(e => new Recipient(NotificationChannel.Email, e)));
+            recipients.AddRange(textable.Select(p => new Recipient(NotificationChannel.Sms, p)));
+        }
+        else if (emails.Count > 0)
+        {
+            recipients.AddRange(emails.Select(e => new Recipient(NotificationChannel.Email, e)));
+        }
+        else
+        {
+            recipients.AddRange(textable.Select(p => new Recipient(NotificationChannel.Sms, p)));
+        }
+
+        return recipients;
+    }
+}

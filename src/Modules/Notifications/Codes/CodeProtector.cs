@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.DataProtection;
+
+namespace BillCenter.Modules.Notifications.Codes;
+
+/// <summary>
+/// A one-time code must reach the sender but never sit readable in the database: the message holding it is
+/// encrypted (Data Protection, keys shared by every instance) until sent, then replaced by a placeholder.
+/// </summary>
+internal sealed class CodeProtector(IDataProtectionProvider provider)
+{
+    public const string SentPlaceholder = "(one-time code sent; not kept)";
+
+    private readonly IDataProtector _protector = provider.CreateProtector("BillCenter.Notifications.OneTimeCode.v1");
+
+    public string Protect(string message) => _protector.Protect(message);
+
+    public string Reveal(string protectedMessage) => _protector.Unprotect(protectedMessage);
+}

@@ -1,0 +1,70 @@
+using BillCenter.Modules.Notifications.Contracts;
+using BillCenter.Modules.Notifications.Data;
+using BillCenter.Modules.Notifications.Dispatch;
+using BillCenter.Modules.Notifications.Domain;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace BillCenter.Modules.Notifications.Pages.Admin.Notifications;
+
+internal sealed record GetDeliveryLog : IRequest<IndexModel.DeliveryLog>;
+
+/// <summary>What the admin page shows (nested: part of the page's model).</summary>
+public sealed partial class IndexModel
+{
+    public sealed record DeliveryLog(IReadOnlyList<StatusCount> Counts, IReadOnlyList<FailedNotification> LatestFailures, DateTime Since);
+
+    public sealed record StatusCount(NotificationChannel Channel, NotificationStatus Status, int Count);
+
+    public sealed record FailedNotification(Guid Id, NotificationChannel Channel, string Template, NotificationStatus Status, int Attempts, string? LastError, DateTime UpdatedAt, string Destination);
+}
+
+internal sealed class GetDeliveryLogHandler(NotificationsDbContext db, TimeProvider time) : IRequestHandler<GetDeliveryLog, IndexModel.DeliveryLog>
+{
+    public async Task<IndexModel.DeliveryLog> Handle(GetDeliveryLog request, CancellationToken cancellationToken)
+    {
+        var since = time.GetUtcNow().UtcDateTime.AddHours(-24);
+        var counts = await db.Notifications.AsNoTracking()
+            .Where(n => n.CreatedAt >= since)
+            .GroupBy(n => new { n.Channel, n.Status })
+            .Select(g => new IndexModel.StatusCount(g.Key.Channel, g.Key.Status, g.Count()))
+            .ToListAsync(cancellationToken);
+        var failures = await db.Notifications.AsNoTracking()
+            .Where(n => n.Status == NotificationStatus.Failed || n.Status == NotificationStatus.Undeliverable)
+            .OrderByDescending(n => n.UpdatedAt)
+            .Take(25)
+            .Select(n => new IndexModel.FailedNotification(n.Id, n.Channel, n.Template, n.Status, n.Attempts, n.LastError, n.UpdatedAt, n.Destination))
+            .ToListAsync(cancellationToken);
+        return new IndexModel.DeliveryLog(
+            counts.OrderBy(c => c.Channel).ThenBy(c => c.Status).ToList(),
+            failures.Select(f => f with { Destination = Mask(f) }).ToList(),
+            since);
+    }
+
+    private static string Mask(IndexModel.FailedNotification f) =>
+        f.Channel == NotificationChannel.Email ? Codes.Masking.Email(f.Destination) : Codes.Masking.Phone(f.Destination);
+}
+
+/// <summary>An admin asks for a failed notification to be tried again (now, with a fresh set of attempts).</summary>
+internal sealed record RetryNotification(Guid NotificationId) : IRequest<bool>;
+
+internal sealed class RetryNotificationHandler(NotificationsDbContext db, DispatchSignal signal, TimeProvider time) : IRequestHandler<RetryNotification, bool>
+{
+    public async Task<bool> Handle(RetryNotification request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var retried = await db.Notifications
+            .Where(n => n.Id == request.NotificationId && n.Status == NotificationStatus.Failed && !n.IsOneTimeCode)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Pending)
+                .SetProperty(n => n.Attempts, 0)
+                .SetProperty(n => n.NextAttemptAt, now)
+                .SetProperty(n => n.UpdatedAt, now)
+                .SetProperty(n => n.Version, Guid.NewGuid()), cancellationToken);
+        if (retried == 1)
+        {
+            signal.AlertsQueued();
+        }
+
+        return retried == 1;
+    }
+}
