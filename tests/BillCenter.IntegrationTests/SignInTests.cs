@@ -99,7 +99,7 @@ public abstract class SignInTests(AppFixture fixture)
 
     private async Task<(string UserName, string Id)> NewUserAsync(string prefix)
     {
-        var userName = $"{prefix}.{Guid.NewGuid():N}"[..24];
+        var userName = TestUsers.NewUserId(prefix);
         var result = await App.SendAsync(new CreateUser(userName, Password));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
         return (userName, result.UserId!);

@@ -83,7 +83,7 @@ public abstract class UserRulesTests(AppFixture fixture)
         Assert.All(outcomes.Where(o => o != LinkOutcome.Linked), o => Assert.Equal(LinkOutcome.LinkedToAnotherUser, o));
     }
 
-    private static string NewUserId() => $"user.{Guid.NewGuid():N}"[..20];
+    private static string NewUserId() => TestUsers.NewUserId();
 }
 
 public sealed class UserRulesTestsOnSqlite(SqliteFixture fixture) : UserRulesTests(fixture), IClassFixture<SqliteFixture>;

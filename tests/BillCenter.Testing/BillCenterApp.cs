@@ -26,11 +26,13 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _postgresDatabase;
     private readonly bool _realServer;
+    private readonly bool _ownsDataFolder;
 
     public BillCenterApp(TestDatabase database, bool realServer = false, IReadOnlyDictionary<string, string?>? settings = null, string? sharedDataFolder = null)
     {
         Database = database;
         _realServer = realServer;
+        _ownsDataFolder = sharedDataFolder is null;
         DataFolder = sharedDataFolder ?? Directory.CreateTempSubdirectory("billcenter-test-").FullName;
         _settings = new Dictionary<string, string?>
         {
@@ -137,13 +139,9 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
             await drop.ExecuteNonQueryAsync();
         }
 
-        try
+        if (_ownsDataFolder)
         {
             Directory.Delete(DataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A second app instance may still share the folder; the OS temp cleaner gets it later.
         }
     }
 

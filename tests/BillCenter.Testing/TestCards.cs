@@ -26,3 +26,10 @@ public static class TestCards
 
     public static ZipCode Zip(string zip) => ZipCode.TryParse(zip, out var z) ? z : throw new ArgumentException("invalid ZIP", nameof(zip));
 }
+
+/// <summary>Unique user IDs of letters only (a random run of 12+ digits would be refused as card-number-like).</summary>
+public static class TestUsers
+{
+    public static string NewUserId(string prefix = "user") =>
+        $"{prefix}.{string.Concat(Guid.NewGuid().ToString("N").Select(c => char.IsAsciiDigit(c) ? (char)('g' + (c - '0')) : c))}"[..Math.Min(prefix.Length + 17, 32)];
+}

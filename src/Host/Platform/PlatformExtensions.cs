@@ -202,22 +202,24 @@ internal static class PlatformExtensions
 
     private static void AddJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
-        services.AddHangfire(config =>
+        // The storage is this host's own singleton, not Hangfire's static JobStorage.Current, so two hosts in one
+        // process (tests, in-place restarts) never enqueue into each other's storage.
+        services.AddSingleton<JobStorage>(provider =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.Postgres)
+            _ = provider.GetRequiredService<IGlobalConfiguration>(); // applies the configuration below first
+            if (database.Provider != DatabaseProvider.Postgres)
             {
-                config.UsePostgreSqlStorage(
-                    options => options.UseNpgsqlConnection(database.ConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                return new Hangfire.InMemory.InMemoryStorage();
             }
-            else
-            {
-                config.UseInMemoryStorage();
-            }
+
+            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+            return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString, options), options);
         });
+        services.AddHangfire((provider, config) => config
+            .UseLogProvider(new ResilientHangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
         if (configuration.GetValue("Jobs:RunServer", true))
         {

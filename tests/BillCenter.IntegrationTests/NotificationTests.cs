@@ -1,0 +1,264 @@
+using System.Text.RegularExpressions;
+using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.Modules.Notifications.Contracts;
+using BillCenter.Modules.Notifications.Data;
+using BillCenter.Modules.Notifications.Dispatch;
+using BillCenter.SharedKernel.Messaging;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace BillCenter.IntegrationTests;
+
+/// <summary>The app with its Hangfire server running and email going to the real SMTP server of scripts/test.sh.</summary>
+public abstract class NotificationAppFixture(TestDatabase database) : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private BillCenterApp? _app;
+
+    public TestDatabase Database => database;
+
+    public static Dictionary<string, string?> Settings(bool runJobs = true)
+    {
+        var settings = MailDrop.SmtpSettings();
+        settings["Jobs:RunServer"] = runJobs ? "true" : "false";
+        settings["Notifications:Dispatch:RetryBaseDelay"] = "00:00:00";
+        settings["Notifications:Dispatch:MaxAttempts"] = "3";
+        return settings;
+    }
+
+    public BillCenterApp App
+    {
+        get
+        {
+            MailDrop.Require();
+            if (database == TestDatabase.Postgres)
+            {
+                TestServices.RequirePostgres();
+            }
+
+            lock (_gate)
+            {
+                return _app ??= new BillCenterApp(database, settings: Settings());
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteNotificationFixture() : NotificationAppFixture(TestDatabase.Sqlite);
+
+public sealed class PostgresNotificationFixture() : NotificationAppFixture(TestDatabase.Postgres);
+
+public abstract partial class NotificationTests(NotificationAppFixture fixture)
+{
+    private BillCenterApp App => fixture.App;
+
+    [Fact]
+    public async Task Given_a_card_locked_by_five_wrong_card_IDs_Then_exactly_one_security_email_reaches_the_cardholder()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var number = TestCards.Parse(account.CardNumbers[0]);
+        var wrong = TestCards.ParseCardId(TestCards.WrongCardId(account.CardIdDigits[0]!));
+        for (var i = 0; i < 7; i++)
+        {
+            await App.SendAsync(new VerifyCardId(number, wrong));
+        }
+
+        var message = Assert.Single(await MailDrop.WaitForAsync(account.Email!));
+        Assert.Equal("Security alert: online checks for your card are paused", message.Subject);
+        Assert.Contains($"card ending {account.CardNumbers[0][^4..]}", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en-US\">", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<h1", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table", message.HtmlBody, StringComparison.Ordinal);
+        AssertNoCardSecrets(message, account);
+
+        var record = await SingleNotificationAsync(n => n.CardAccountId == account.CardAccountId);
+        Assert.Equal(NotificationStatus.Sent, record.Status);
+        Assert.Equal($"{record.Id:N}@notifications.billcenter", message.MessageId);
+
+        await DrainAsync();
+        Assert.Single(await MailDrop.MessagesToAsync(account.Email!));
+    }
+
+    [Fact]
+    public async Task Given_an_alert_event_delivered_twice_Then_one_message_is_sent()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var alert = new AlertRequested(Guid.NewGuid(), DateTime.UtcNow, AlertType.Security, "test", account.CardAccountId, null,
+            new Dictionary<string, string> { ["Marker"] = "twice" });
+
+        await App.WithScopeAsync(services => services.GetRequiredService<IMediator>().Publish(alert, TestContext.Current.CancellationToken));
+        await App.WithScopeAsync(services => services.GetRequiredService<IMediator>().Publish(alert, TestContext.Current.CancellationToken));
+
+        Assert.Single(await MailDrop.WaitForAsync(account.Email!));
+        await DrainAsync();
+        Assert.Single(await MailDrop.MessagesToAsync(account.Email!));
+        Assert.Equal(1, await CountNotificationsAsync(n => n.EventId == alert.EventId));
+    }
+
+    [Fact]
+    public async Task Given_a_one_time_code_by_email_Then_it_arrives_works_once_and_is_never_stored_in_clear()
+    {
+        var account = await App.OpenAsync(mobile: null);
+
+        var sent = await App.SendAsync(new SendOneTimeCode("test", account.CardAccountId, NotificationChannel.Email));
+
+        Assert.True(sent.Sent);
+        Assert.Equal($"h•••@example.com", sent.MaskedDestination);
+        var message = Assert.Single(await MailDrop.WaitForAsync(account.Email!));
+        var code = CodePattern().Match(message.TextBody!).Groups[1].Value;
+        Assert.Matches("^[0-9]{6}$", code);
+        Assert.Contains(code, message.HtmlBody, StringComparison.Ordinal);
+
+        await App.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<NotificationsDbContext>();
+            var stored = await db.OneTimeCodes.AsNoTracking().SingleAsync(c => c.Id == sent.CodeId, TestContext.Current.CancellationToken);
+            Assert.DoesNotContain(code, stored.CodeHash, StringComparison.Ordinal);
+            var notification = await db.Notifications.AsNoTracking().SingleAsync(n => n.CardAccountId == account.CardAccountId, TestContext.Current.CancellationToken);
+            Assert.DoesNotContain(code, notification.TextBody + notification.HtmlBody, StringComparison.Ordinal);
+        });
+
+        Assert.Equal(CodeCheck.Wrong, (await App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, "test", WrongCode(code)))).Outcome);
+        Assert.Equal(CodeCheck.NotFound, (await App.SendAsync(new VerifyOneTimeCode(sent.CodeId.Value, "another-flow", code))).Outcome);
+        var valid = await App.SendAsync(new VerifyOneTimeCode(sent.CodeId.Value, "test", code));
+        Assert.True(valid.IsValid);
+        Assert.Equal(account.CardAccountId, valid.CardAccountId);
+        Assert.Equal(CodeCheck.AlreadyUsed, (await App.SendAsync(new VerifyOneTimeCode(sent.CodeId.Value, "test", code))).Outcome);
+    }
+
+    [Fact]
+    public async Task Given_parallel_wrong_codes_Then_only_five_count_and_the_right_code_is_refused_after()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var sent = await App.SendAsync(new SendOneTimeCode("test", account.CardAccountId, NotificationChannel.Email));
+        var code = CodePattern().Match(Assert.Single(await MailDrop.WaitForAsync(account.Email!)).TextBody!).Groups[1].Value;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, "test", WrongCode(code)))));
+
+        Assert.Equal(5, results.Count(r => r.Outcome == CodeCheck.Wrong));
+        Assert.Equal(CodeCheck.TooManyAttempts, (await App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, "test", code))).Outcome);
+    }
+
+    [Fact]
+    public async Task Given_a_code_asked_for_again_at_once_Then_the_resend_is_refused_with_a_reason()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var sent = await App.SendAsync(new SendOneTimeCode("test", account.CardAccountId, NotificationChannel.Email));
+
+        var again = await App.SendAsync(new ResendOneTimeCode(sent.CodeId!.Value));
+
+        Assert.False(again.Sent);
+        Assert.Contains("less than 30 seconds ago", again.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_two_dispatchers_racing_over_the_same_alerts_Then_each_alert_is_sent_once()
+    {
+        await using var quiet = new BillCenterApp(fixture.Database, settings: NotificationAppFixture.Settings(runJobs: false));
+        var accounts = new List<TestAccount>();
+        for (var i = 0; i < 12; i++)
+        {
+            var account = await quiet.OpenAsync(mobile: null);
+            accounts.Add(account);
+            await quiet.SendAsync(new QueueAlert(AlertType.StatementReady, "test", account.CardAccountId, null, new Dictionary<string, string> { ["Marker"] = "race" }));
+        }
+
+        await Task.WhenAll(DrainAsync(quiet), DrainAsync(quiet), DrainAsync(quiet));
+
+        foreach (var account in accounts)
+        {
+            Assert.Single(await MailDrop.MessagesToAsync(account.Email!));
+        }
+
+        await quiet.WithScopeAsync(async services =>
+        {
+            var records = await services.GetRequiredService<NotificationsDbContext>().Notifications.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(12, records.Count(n => n.Template == "test"));
+            Assert.All(records.Where(n => n.Template == "test"), n => Assert.Equal((NotificationStatus.Sent, 1), (n.Status, n.Attempts)));
+        });
+    }
+
+    [Fact]
+    public async Task Given_a_dispatch_that_failed_and_a_restart_Then_the_alert_is_delivered_exactly_once()
+    {
+        var broken = NotificationAppFixture.Settings(runJobs: false);
+        broken["Smtp:Port"] = "1"; // nothing listens there: the connection is refused
+        await using var first = new BillCenterApp(fixture.Database, settings: broken);
+        var account = await first.OpenAsync(mobile: null);
+        var ids = await first.SendAsync(new QueueAlert(AlertType.PaymentReceived, "test", account.CardAccountId, null, new Dictionary<string, string> { ["Marker"] = "restart" }));
+        await DrainAsync(first);
+
+        var failed = await SingleNotificationAsync(first, n => n.Id == ids[0]);
+        Assert.Equal((NotificationStatus.Pending, 1), (failed.Status, failed.Attempts));
+        Assert.StartsWith("SMTP connect", failed.LastError, StringComparison.Ordinal);
+        Assert.Empty(await MailDrop.MessagesToAsync(account.Email!));
+
+        // A new instance on the same database (its in-memory job storage starts empty) picks the alert up at start.
+        var healthy = NotificationAppFixture.Settings(runJobs: true);
+        healthy["ConnectionStrings:BillCenter"] = first.ConnectionString;
+        healthy["Database:SeedDemoData"] = "false";
+        await using var second = new BillCenterApp(fixture.Database, settings: healthy, sharedDataFolder: first.DataFolder);
+        _ = second.Services;
+
+        Assert.Single(await MailDrop.WaitForAsync(account.Email!));
+        var sent = await SingleNotificationAsync(second, n => n.Id == ids[0]);
+        Assert.Equal((NotificationStatus.Sent, 2), (sent.Status, sent.Attempts));
+        Assert.Null(sent.LastError);
+    }
+
+    private static void AssertNoCardSecrets(MimeMessage message, TestAccount account)
+    {
+        using var raw = new MemoryStream();
+        message.WriteTo(raw);
+        var mime = System.Text.Encoding.UTF8.GetString(raw.ToArray());
+        Assert.DoesNotContain(account.CardNumbers[0], mime, StringComparison.Ordinal);
+        Assert.DoesNotContain(account.CardNumbers[0][..11], mime, StringComparison.Ordinal);
+        Assert.DoesNotMatch(new Regex($"\\b{account.CardIdDigits[0]}\\b"), message.TextBody);
+    }
+
+    private Task DrainAsync() => DrainAsync(App);
+
+    private static Task DrainAsync(BillCenterApp app) =>
+        app.WithScopeAsync(services => services.GetRequiredService<NotificationDispatcher>().DrainAsync(TestContext.Current.CancellationToken));
+
+    private Task<Modules.Notifications.Domain.Notification> SingleNotificationAsync(System.Linq.Expressions.Expression<Func<Modules.Notifications.Domain.Notification, bool>> where) =>
+        SingleNotificationAsync(App, where);
+
+    private static async Task<Modules.Notifications.Domain.Notification> SingleNotificationAsync(
+        BillCenterApp app, System.Linq.Expressions.Expression<Func<Modules.Notifications.Domain.Notification, bool>> where)
+    {
+        Modules.Notifications.Domain.Notification? found = null;
+        await app.WithScopeAsync(async services =>
+            found = await services.GetRequiredService<NotificationsDbContext>().Notifications.AsNoTracking().SingleAsync(where, TestContext.Current.CancellationToken));
+        return found!;
+    }
+
+    private async Task<int> CountNotificationsAsync(System.Linq.Expressions.Expression<Func<Modules.Notifications.Domain.Notification, bool>> where)
+    {
+        var count = 0;
+        await App.WithScopeAsync(async services =>
+            count = await services.GetRequiredService<NotificationsDbContext>().Notifications.CountAsync(where, TestContext.Current.CancellationToken));
+        return count;
+    }
+
+    private static string WrongCode(string code) => ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("security code is ([0-9]{6})")]
+    private static partial Regex CodePattern();
+}
+
+public sealed class NotificationTestsOnSqlite(SqliteNotificationFixture fixture) : NotificationTests(fixture), IClassFixture<SqliteNotificationFixture>;
+
+public sealed class NotificationTestsOnPostgres(PostgresNotificationFixture fixture) : NotificationTests(fixture), IClassFixture<PostgresNotificationFixture>;

@@ -1,0 +1,61 @@
+using MimeKit;
+
+namespace BillCenter.Testing;
+
+/// <summary>Reads what the real SMTP server started by scripts/test.sh received (a Maildir: one file per message).</summary>
+public static class MailDrop
+{
+    public static void Require()
+    {
+        Assert.SkipWhen(TestServices.SmtpHost is null || TestServices.SmtpPort is null || TestServices.MailDirectory is null,
+            "The SMTP server is not available: set BILLCENTER_TEST_SMTP_HOST, _PORT and _MAILDIR (scripts/test.sh does).");
+    }
+
+    /// <summary>The settings that point the app at the test SMTP server.</summary>
+    public static Dictionary<string, string?> SmtpSettings() => new()
+    {
+        ["Smtp:Host"] = TestServices.SmtpHost,
+        ["Smtp:Port"] = TestServices.SmtpPort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:Security"] = "None",
+        ["Smtp:From"] = "BillCenter <alerts@billcenter.test>",
+    };
+
+    /// <summary>Every message delivered so far to <paramref name="recipient"/>.</summary>
+    public static async Task<IReadOnlyList<MimeMessage>> MessagesToAsync(string recipient)
+    {
+        var folder = Path.Combine(TestServices.MailDirectory!, "new");
+        var messages = new List<MimeMessage>();
+        if (!Directory.Exists(folder))
+        {
+            return messages;
+        }
+
+        foreach (var file in Directory.GetFiles(folder))
+        {
+            var message = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+            if (message.To.Mailboxes.Any(m => string.Equals(m.Address, recipient, StringComparison.OrdinalIgnoreCase)))
+            {
+                messages.Add(message);
+            }
+        }
+
+        return messages;
+    }
+
+    /// <summary>Waits until <paramref name="count"/> messages reached <paramref name="recipient"/> (fails after the timeout).</summary>
+    public static async Task<IReadOnlyList<MimeMessage>> WaitForAsync(string recipient, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var messages = await MessagesToAsync(recipient);
+            if (messages.Count >= count || DateTime.UtcNow > deadline)
+            {
+                Assert.True(messages.Count >= count, $"expected {count} message(s) to {recipient}, got {messages.Count}");
+                return messages;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken); // polling a mail folder; the condition decides, not the delay
+        }
+    }
+}
