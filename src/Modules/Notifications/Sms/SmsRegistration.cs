@@ -1,0 +1,61 @@
+using BillCenter.Modules.Notifications.Channels;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace BillCenter.Modules.Notifications.Sms;
+
+internal static class SmsRegistration
+{
+    /// <summary>Whole call to Twilio, connection retries included: a slow Twilio is a transient failure, retried by the dispatcher.</summary>
+    public static readonly TimeSpan TwilioTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// <see cref="ISmsChannel"/>: Twilio when the "Twilio" section has an account, auth token and sender;
+    /// otherwise <see cref="SmsLogChannel"/> writing to sms.log in the data folder.
+    /// </summary>
+    public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(TwilioOptions.Section);
+        services.AddOptions<TwilioOptions>().Bind(section);
+
+        var twilio = section.Get<TwilioOptions>() ?? new TwilioOptions();
+        if (!twilio.IsConfigured)
+        {
+            services.AddSingleton<ISmsChannel>(sp => new SmsLogChannel(
+                Path.Combine(DataFolder(sp.GetRequiredService<IHostEnvironment>(), configuration), SmsLogChannel.FileName),
+                sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            return services;
+        }
+
+        services.AddHttpClient<TwilioSmsChannel>(client => client.Timeout = TwilioTimeout)
+            .AddResilienceHandler("twilio", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                // Only where the request never left us: retrying anything Twilio may have received could text twice.
+                ShouldHandle = attempt => ValueTask.FromResult(attempt.Outcome.Exception is HttpRequestException
+                {
+                    HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError,
+                }),
+                MaxRetryAttempts = 2,
+                Delay = TimeSpan.FromMilliseconds(250),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            }));
+        services.AddTransient<ISmsChannel>(sp => sp.GetRequiredService<TwilioSmsChannel>());
+        return services;
+    }
+
+    /// <summary>Storage:DataFolder against the content root, as the Host resolves it (PlatformExtensions.DataFolder).</summary>
+    public static string DataFolder(IHostEnvironment environment, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = configuration["Storage:DataFolder"] ?? "App_Data";
+        var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, configured));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using BillCenter.Modules.Notifications.Contracts;
+using BillCenter.Modules.Notifications.Data;
+using BillCenter.Modules.Notifications.Domain;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BillCenter.Modules.Notifications.Sms;
+
+/// <summary>
+/// POST /webhooks/twilio/status: Twilio telling us how an SMS went (MessageSid, MessageStatus, ErrorCode).
+/// Only calls signed with our auth token change anything.
+/// </summary>
+internal static class TwilioStatusWebhook
+{
+    public const string Path = "/webhooks/twilio/status";
+
+    private const int MaxConcurrencyRetries = 3;
+
+    internal static void MapTwilioStatusWebhook(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(Path, HandleAsync)
+            // Twilio signs its calls instead of signing in, and may call often: no cookie, no token, no per-IP limit.
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .DisableRateLimiting()
+            .ExcludeFromDescription();
+
+    private static async Task HandleAsync(HttpContext http)
+    {
+        // Twilio reads status codes, not the app's HTML status pages.
+        if (http.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
+        var services = http.RequestServices;
+        var twilio = services.GetRequiredService<IOptions<TwilioOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TwilioStatusWebhook));
+        var cancellationToken = http.RequestAborted;
+
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        var url = string.IsNullOrWhiteSpace(twilio.StatusCallbackUrl) ? http.Request.GetEncodedUrl() : twilio.StatusCallbackUrl;
+        var parameters = form.SelectMany(field => field.Value.Select(value => KeyValuePair.Create(field.Key, value ?? string.Empty)));
+        if (!TwilioSignature.IsValid(twilio.AuthToken, url, parameters, http.Request.Headers[TwilioSignature.Header]))
+        {
+            logger.LogWarning("Twilio status callback refused: missing or invalid signature");
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        var callback = new StatusCallback(form["MessageSid"].ToString(), form["MessageStatus"].ToString().ToLowerInvariant(), form["ErrorCode"].ToString());
+        if (string.IsNullOrEmpty(callback.MessageSid) || string.IsNullOrEmpty(callback.MessageStatus))
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var db = services.GetRequiredService<NotificationsDbContext>();
+        var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var found = await ApplyAsync(db, callback, now, cancellationToken);
+                if (!found)
+                {
+                    logger.LogInformation("Twilio status {Status} for a message we do not know", callback.MessageStatus);
+                }
+
+                http.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+            }
+            catch (DbUpdateException) when (attempt < MaxConcurrencyRetries)
+            {
+                // The dispatcher or another callback got there first (Version changed, opt-out already added): read again, re-apply.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static async Task<bool> ApplyAsync(NotificationsDbContext db, StatusCallback callback, DateTime now, CancellationToken cancellationToken)
+    {
+        var notification = await db.Notifications
+            .Where(n => n.ProviderMessageId == callback.MessageSid && n.Channel == NotificationChannel.Sms)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (notification is null)
+        {
+            return false;
+        }
+
+        switch (callback.MessageStatus)
+        {
+            case "delivered" when notification.Status != NotificationStatus.Delivered:
+                notification.Status = NotificationStatus.Delivered;
+                notification.DeliveredAt = now;
+                break;
+            case "undelivered" or "failed" when notification.Status != NotificationStatus.Delivered:
+                notification.Status = NotificationStatus.Failed;
+                notification.LastError = $"Twilio: {callback.MessageStatus} {callback.ErrorCode}".TrimEnd();
+                if (callback.ErrorCode == TwilioSmsChannel.OptedOutCode.ToString(CultureInfo.InvariantCulture))
+                {
+                    await RecordOptOutAsync(db, notification.Destination, now, cancellationToken);
+                }
+
+                break;
+        }
+
+        // Even "sent"/"queued" tell us Twilio still has it; the new Version keeps concurrent writers honest.
+        notification.UpdatedAt = now;
+        notification.Version = Guid.NewGuid();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private static async Task RecordOptOutAsync(NotificationsDbContext db, string destination, DateTime now, CancellationToken cancellationToken)
+    {
+        if (!PhoneNumbers.TryNormalize(destination, out var phoneNumber) ||
+            await db.SmsOptOuts.AnyAsync(o => o.PhoneNumber == phoneNumber, cancellationToken))
+        {
+            return;
+        }
+
+        db.SmsOptOuts.Add(new SmsOptOut { PhoneNumber = phoneNumber, OptedOutAt = now, Reason = "Twilio 21610: the recipient replied STOP" });
+    }
+
+    private sealed record StatusCallback(string MessageSid, string MessageStatus, string ErrorCode);
+}

@@ -1,0 +1,3 @@
+global using System.Net;
+global using BillCenter.Testing;
+global using Xunit;
