@@ -284,7 +284,7 @@ public sealed class TwilioSmsChannelTests : IAsyncLifetime
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _services = new ServiceCollection().AddLogging(logging => logging.AddProvider(_logs)).AddSms(configuration).BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging(logging => logging.AddProvider(_logs)).AddSms(configuration, Path.GetTempPath()).BuildServiceProvider();
         var channel = _services.GetRequiredService<ISmsChannel>();
         Assert.IsType<TwilioSmsChannel>(channel);
         return channel;

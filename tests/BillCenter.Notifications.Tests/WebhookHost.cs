@@ -77,7 +77,7 @@ internal sealed class WebhookHost : IAsyncDisposable
         var services = builder.Services;
         services.AddSingleton<TimeProvider>(clock);
         services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext, PostgresNotificationsDbContext>(NotificationsDbContext.Schema, options);
-        services.AddSms(builder.Configuration);
+        services.AddSms(builder.Configuration, folder.FullName);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         services.AddAuthorization(authorization => authorization.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddAntiforgery();

@@ -4,8 +4,10 @@ using BillCenter.Modules.Notifications.Codes;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Dispatch;
 using BillCenter.Modules.Notifications.Email;
+using BillCenter.Modules.Notifications.Sms;
 using BillCenter.SharedKernel.Data;
 using BillCenter.SharedKernel.Modules;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,7 +38,7 @@ public sealed class NotificationsModule : IModule
             services.AddSingleton<IEmailChannel>(sp => new PickupFolderEmailChannel(sp.GetRequiredService<IOptions<SmtpOptions>>(), pickup));
         }
 
-        services.AddSingleton<ISmsChannel, UnconfiguredSms>();
+        services.AddSms(context.Configuration, context.DataFolder);
         services.AddSingleton<CodeProtector>();
         services.AddSingleton<DispatchSignal>();
         services.AddScoped<Recipients>();
@@ -45,6 +47,8 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<NotificationJobs>();
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapTwilioStatusWebhook();
 
     public void AddJobs(ModuleJobs jobs)
     {

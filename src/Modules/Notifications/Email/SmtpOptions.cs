@@ -1,6 +1,6 @@
 namespace BillCenter.Modules.Notifications.Email;
 
-public enum SmtpSecurity
+internal enum SmtpSecurity
 {
     None,
     StartTls,

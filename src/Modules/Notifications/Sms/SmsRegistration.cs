@@ -1,7 +1,6 @@
 using BillCenter.Modules.Notifications.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -16,7 +15,7 @@ internal static class SmsRegistration
     /// <see cref="ISmsChannel"/>: Twilio when the "Twilio" section has an account, auth token and sender;
     /// otherwise <see cref="SmsLogChannel"/> writing to sms.log in the data folder.
     /// </summary>
-    public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(TwilioOptions.Section);
@@ -26,7 +25,7 @@ internal static class SmsRegistration
         if (!twilio.IsConfigured)
         {
             services.AddSingleton<ISmsChannel>(sp => new SmsLogChannel(
-                Path.Combine(DataFolder(sp.GetRequiredService<IHostEnvironment>(), configuration), SmsLogChannel.FileName),
+                Path.Combine(dataFolder, SmsLogChannel.FileName),
                 sp.GetService<TimeProvider>() ?? TimeProvider.System));
             return services;
         }
@@ -46,16 +45,5 @@ internal static class SmsRegistration
             }));
         services.AddTransient<ISmsChannel>(sp => sp.GetRequiredService<TwilioSmsChannel>());
         return services;
-    }
-
-    /// <summary>Storage:DataFolder against the content root, as the Host resolves it (PlatformExtensions.DataFolder).</summary>
-    public static string DataFolder(IHostEnvironment environment, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        ArgumentNullException.ThrowIfNull(configuration);
-        var configured = configuration["Storage:DataFolder"] ?? "App_Data";
-        var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, configured));
-        Directory.CreateDirectory(folder);
-        return folder;
     }
 }
