@@ -215,6 +215,8 @@ internal static class PlatformExtensions
             var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
             return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(database.ConnectionString, options), options);
         });
+        // Likewise the activator: jobs run in this host's container, whatever Hangfire's statics point at.
+        services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, config) => config
             .UseLogProvider(new ResilientHangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -224,14 +226,16 @@ internal static class PlatformExtensions
         if (configuration.GetValue("Jobs:RunServer", true))
         {
             // One-time codes get workers of their own, so a large alert batch never delays a code.
-            services.AddHangfireServer(options =>
+            services.AddHangfireServer((provider, options) =>
             {
+                options.Activator = provider.GetRequiredService<JobActivator>();
                 options.ServerName = $"{Environment.MachineName}:codes:{Guid.NewGuid():N}";
                 options.WorkerCount = configuration.GetValue("Jobs:CodeWorkerCount", 2);
                 options.Queues = ["codes"];
             });
-            services.AddHangfireServer(options =>
+            services.AddHangfireServer((provider, options) =>
             {
+                options.Activator = provider.GetRequiredService<JobActivator>();
                 options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 4);
                 options.Queues = ["alerts", "default"];
             });

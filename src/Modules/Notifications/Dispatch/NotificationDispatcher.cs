@@ -194,7 +194,12 @@ internal sealed class NotificationDispatcher(
             });
         }
 
-        var emails = (await recipients.ForAsync(SharedKernel.Messaging.AlertType.Welcome, text.CardAccountId, text.UserId, cancellationToken))
+        // The same alert already went to every email on file (security alerts do): nothing to add.
+        var alreadyEmailed = await db.Notifications.AnyAsync(
+            n => n.Channel == NotificationChannel.Email && n.Template == text.Template && n.CreatedAt == text.CreatedAt &&
+                 n.CardAccountId == text.CardAccountId && n.UserId == text.UserId && n.Id != text.Id,
+            cancellationToken);
+        var emails = alreadyEmailed ? [] : (await recipients.ForAsync(SharedKernel.Messaging.AlertType.Welcome, text.CardAccountId, text.UserId, cancellationToken))
             .Where(r => r.Channel == NotificationChannel.Email).ToList();
         foreach (var recipient in emails)
         {
@@ -211,7 +216,7 @@ internal sealed class NotificationDispatcher(
             db.Notifications.Add(fallback);
         }
 
-        if (emails.Count == 0)
+        if (emails.Count == 0 && !alreadyEmailed)
         {
             logger.LogWarning("Notification {NotificationId} is undeliverable by SMS and there is no email on file", text.Id);
         }
