@@ -11,15 +11,6 @@ public abstract class AccountSummaryTests(AppFixture fixture)
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Given_an_anonymous_visitor_When_opening_the_summary_Then_they_are_sent_to_sign_in()
-    {
-        var response = await App.CreateBrowserLikeClient().GetAsync("/accounts", Cancel);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("https://localhost/sign-in?returnUrl=%2Faccounts", response.Headers.Location?.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Given_the_demo_cardholder_Then_the_summary_shows_both_cards_with_balances_statements_and_activity()
     {
         var client = App.CreateBrowserLikeClient();

@@ -70,22 +70,27 @@ public abstract class PlatformTests(AppFixture fixture)
         Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("bc.session", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Given_an_anonymous_visitor_When_opening_the_jobs_dashboard_Then_they_are_sent_to_sign_in()
+    [Theory]
+    [InlineData("/admin/jobs", "%2Fadmin%2Fjobs")]
+    [InlineData("/admin/notifications", "%2Fadmin%2Fnotifications")]
+    [InlineData("/accounts", "%2Faccounts")]
+    public async Task Given_an_anonymous_visitor_When_opening_a_signed_in_page_Then_they_are_sent_to_sign_in(string path, string returnUrl)
     {
-        var response = await App.CreateBrowserLikeClient().GetAsync("/admin/jobs", Cancel);
+        var response = await App.CreateBrowserLikeClient().GetAsync(path, Cancel);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("https://localhost/sign-in?returnUrl=%2Fadmin%2Fjobs", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"https://localhost/sign-in?returnUrl={returnUrl}", response.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Given_a_signed_in_cardholder_When_opening_the_jobs_dashboard_Then_access_is_forbidden()
+    [Theory]
+    [InlineData("/admin/jobs")]
+    [InlineData("/admin/notifications")]
+    public async Task Given_a_signed_in_cardholder_When_opening_an_admin_page_Then_access_is_forbidden(string path)
     {
         var client = App.CreateBrowserLikeClient();
         await client.SignInOrFailAsync(DemoData.CardholderUserId, DemoData.CardholderPassword);
 
-        var response = await client.GetAsync("/admin/jobs", Cancel);
+        var response = await client.GetAsync(path, Cancel);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("You do not have access to this page", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
@@ -105,6 +110,12 @@ public abstract class PlatformTests(AppFixture fixture)
 
         var recurring = await client.GetStringAsync("/admin/jobs/recurring", Cancel);
         Assert.Matches(new Regex("accounts:purge-verification-attempts"), recurring);
+        Assert.Matches(new Regex("accounts:outbox"), recurring);
+        Assert.Matches(new Regex("notifications:dispatch"), recurring);
+
+        var notifications = await client.GetAsync("/admin/notifications", Cancel);
+        Assert.Equal(HttpStatusCode.OK, notifications.StatusCode);
+        Assert.Contains("Notifications in the last 24 hours, by channel and status", await notifications.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
     [Fact]
