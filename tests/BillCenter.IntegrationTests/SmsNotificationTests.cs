@@ -90,8 +90,9 @@ public abstract partial class SmsNotificationTests(SmsAppFixture fixture)
         Assert.Equal("BillCenter: This is a test alert sms.", request.Body);
         Assert.Single(await MailDrop.WaitForAsync(account.Email!));
 
-        var sms = await NotificationAsync(app, n => n.CardAccountId == account.CardAccountId && n.Channel == NotificationChannel.Sms);
-        Assert.Equal(NotificationStatus.Sent, sms.Status);
+        var smsId = (await NotificationAsync(app, n => n.CardAccountId == account.CardAccountId && n.Channel == NotificationChannel.Sms)).Id;
+        await WaitForStatusAsync(app, smsId, NotificationStatus.Sent); // Twilio has answered; the outcome is recorded right after
+        var sms = await NotificationAsync(app, n => n.Id == smsId);
         Assert.Equal(request.MessageSid, sms.ProviderMessageId);
     }
 
@@ -112,8 +113,9 @@ public abstract partial class SmsNotificationTests(SmsAppFixture fixture)
         var code = Regex.Match(email.TextBody!, "security code is ([0-9]{6})").Groups[1].Value;
         Assert.True((await app.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, "test", code))).IsValid);
 
-        var text = await NotificationAsync(app, n => n.CardAccountId == account.CardAccountId && n.Channel == NotificationChannel.Sms);
-        Assert.Equal(NotificationStatus.Undeliverable, text.Status);
+        var textId = (await NotificationAsync(app, n => n.CardAccountId == account.CardAccountId && n.Channel == NotificationChannel.Sms)).Id;
+        await WaitForStatusAsync(app, textId, NotificationStatus.Undeliverable);
+        var text = await NotificationAsync(app, n => n.Id == textId);
         Assert.Contains(twilioError.ToString(System.Globalization.CultureInfo.InvariantCulture), text.LastError, StringComparison.Ordinal);
         var destinations = await app.SendAsync(new GetCodeDestinations(account.CardAccountId));
         Assert.Equal([NotificationChannel.Email], destinations.Select(d => d.Channel));

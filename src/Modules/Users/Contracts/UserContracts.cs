@@ -28,3 +28,9 @@ public sealed record GetUserName(string UserId) : IRequest<string?>;
 public sealed record GetCredentialRules : IRequest<CredentialRules>;
 
 public sealed record CredentialRules(string UserIdRules, string PasswordRules);
+
+/// <summary>Sign this user in on the current request (a new session cookie), e.g. right after enrolling.</summary>
+public sealed record SignInUser(string UserId) : IRequest<bool>;
+
+/// <summary>Remove an online account that was never used (the enrollment that created it lost a race).</summary>
+public sealed record DeleteUnusedUser(string UserId) : IRequest;

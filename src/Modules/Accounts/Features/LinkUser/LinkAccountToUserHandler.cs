@@ -1,6 +1,7 @@
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Accounts.Data;
 using BillCenter.Modules.Accounts.Domain;
+using BillCenter.SharedKernel.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,15 @@ internal sealed class LinkAccountToUserHandler(AccountsDbContext db, TimeProvide
             return LinkOutcome.NoSuchAccount;
         }
 
-        db.UserLinks.Add(new AccountUserLink { CardAccountId = request.CardAccountId, UserId = request.UserId, LinkedAt = time.GetUtcNow().UtcDateTime });
+        var now = time.GetUtcNow().UtcDateTime;
+        db.UserLinks.Add(new AccountUserLink { CardAccountId = request.CardAccountId, UserId = request.UserId, LinkedAt = now });
+        if (request.AnnounceForCardLast4 is { } last4)
+        {
+            var card = new Dictionary<string, string> { ["Last4"] = last4 };
+            db.Publish(new AlertRequested(Guid.NewGuid(), now, AlertType.Welcome, "welcome", request.CardAccountId, null, card));
+            db.Publish(new AlertRequested(Guid.NewGuid(), now, AlertType.Security, "online-account-created", request.CardAccountId, null, card));
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

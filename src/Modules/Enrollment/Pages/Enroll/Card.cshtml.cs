@@ -1,0 +1,45 @@
+using BillCenter.Modules.Enrollment.Flow;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BillCenter.Modules.Enrollment.Pages.Enroll;
+
+public sealed class CardModel(IMediator mediator) : EnrollmentPage
+{
+    public const string Failure = "We could not find a card with those details. Check the card number and the 4-digit card ID and try again.";
+
+    [BindProperty]
+    public Form Data { get; set; } = new();
+
+    internal override bool CanShow(EnrollmentState state) => state.Path == EnrollmentPath.CardWithCardId;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var check = await mediator.Send(new CheckCardWithCardId(Data.CardNumber, Data.CardId), cancellationToken);
+        if (check.Card is not { } card)
+        {
+            return UniformFailure("Data.CardNumber", Failure, "Data.CardNumber", "Data.CardId");
+        }
+
+        Save(new EnrollmentState
+        {
+            Path = State.Path,
+            CardAccountId = card.CardAccountId,
+            Last4 = card.Last4,
+            ProductName = card.ProductName,
+            AlreadyEnrolled = card.AccountLinkedToUser,
+        });
+        return RedirectToPage("SendCode");
+    }
+
+    public sealed class Form
+    {
+        public string? CardNumber { get; set; }
+
+        public string? CardId { get; set; }
+    }
+}

@@ -1,0 +1,54 @@
+using BillCenter.Modules.Enrollment.Flow;
+using BillCenter.Modules.Notifications.Contracts;
+using BillCenter.SharedKernel.Web.TagHelpers;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BillCenter.Modules.Enrollment.Pages.Enroll;
+
+/// <summary>Where to send the one-time code: only contact details already on file, shown masked.</summary>
+public sealed class SendCodeModel(IMediator mediator) : EnrollmentPage
+{
+    public const string Purpose = "enrollment";
+
+    [BindProperty]
+    public Form Data { get; set; } = new();
+
+    public IReadOnlyList<RadioItem> Choices { get; private set; } = [];
+
+    internal override bool CanShow(EnrollmentState state) => state.CardVerified;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadChoicesAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadChoicesAsync(cancellationToken);
+        if (!Enum.TryParse<NotificationChannel>(Data.Channel, out var channel) || Choices.All(c => c.Value != Data.Channel))
+        {
+            ModelState.AddModelError("Data.Channel", "Select where to send the code");
+            return Page();
+        }
+
+        var sent = await mediator.Send(new SendOneTimeCode(Purpose, State.CardAccountId!.Value, channel), cancellationToken);
+        if (!sent.Sent)
+        {
+            ModelState.AddModelError("Data.Channel", sent.Problem ?? "We could not send a code. Try again");
+            return Page();
+        }
+
+        Save(State with { CodeId = sent.CodeId, CodeSentTo = sent.MaskedDestination, CodeVerified = false });
+        return RedirectToPage("Code");
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        var destinations = await mediator.Send(new GetCodeDestinations(State.CardAccountId!.Value), cancellationToken);
+        Choices = destinations.Select(d => new RadioItem(d.Channel.ToString(), d.Channel == NotificationChannel.Email ? $"Email to {d.Masked}" : $"Text message to {d.Masked}")).ToList();
+        Data.Channel ??= Choices.Count == 1 ? Choices[0].Value : null;
+    }
+
+    public sealed class Form
+    {
+        public string? Channel { get; set; }
+    }
+}
