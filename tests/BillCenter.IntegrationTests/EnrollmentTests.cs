@@ -1,0 +1,214 @@
+using System.Text.RegularExpressions;
+using BillCenter.Host.DemoData;
+using BillCenter.Modules.Accounts.Contracts;
+
+namespace BillCenter.IntegrationTests;
+
+/// <summary>Enrollment through the real HTTP pipeline, with codes read back from the real SMTP server.</summary>
+public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
+{
+    private const string Password = "lantern orchard meadow 17";
+
+    private BillCenterApp App => fixture.App;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Given_a_card_with_its_card_ID_When_enrolling_Then_the_account_is_created_linked_signed_in_and_announced()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var client = App.CreateBrowserLikeClient();
+        var userId = TestUsers.NewUserId("enrolled");
+
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+        await EnterCodeAsync(client, account.Email!, "/enroll/credentials");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/credentials", Credentials(userId)), "/enroll/check");
+        var check = await client.GetStringAsync("/enroll/check", Cancel);
+        Assert.Contains(userId, check, StringComparison.Ordinal);
+        Assert.Contains($"Gold Card ending {account.CardNumbers[0][^4..]}", check, StringComparison.Ordinal);
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/check", new Dictionary<string, string>()), "/enroll/done");
+
+        var done = await client.GetStringAsync("/enroll/done", Cancel);
+        Assert.Contains("Your online account is ready", done, StringComparison.Ordinal);
+        Assert.Contains("Dining rewards", done, StringComparison.Ordinal); // a Gold Card benefit
+        var summary = await client.GetStringAsync("/accounts", Cancel);
+        Assert.Contains($"Card ending {account.CardNumbers[0][^4..]}", summary, StringComparison.Ordinal);
+
+        var mail = await MailDrop.WaitForAsync(account.Email!, 3);
+        Assert.Contains(mail, m => m.Subject == "Welcome to BillCenter");
+        var security = Assert.Single(mail, m => m.Subject == "Security alert: an online account was created for your card");
+        Assert.Contains($"card ending {account.CardNumbers[0][^4..]}", security.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(account.CardNumbers[0], App.Logs.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, App.Logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_a_corporate_account_without_card_ID_When_enrolling_by_billing_address_Then_the_account_is_created()
+    {
+        var account = await App.OpenAsync(product: Product.CorporatePurchasing, mobile: null);
+        var client = App.CreateBrowserLikeClient();
+
+        await ChooseAsync(client, "AccountWithoutCardId", "/enroll/account");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/account", new Dictionary<string, string>
+        {
+            ["Data.CardNumber"] = account.CardNumbers[0],
+            ["Data.Street"] = account.Street.ToLowerInvariant().Replace("avenue", "ave.", StringComparison.Ordinal),
+            ["Data.Zip"] = account.Zip,
+        }), "/enroll/send-code");
+        await EnterCodeAsync(client, account.Email!, "/enroll/credentials");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/credentials", Credentials(TestUsers.NewUserId("corporate"))), "/enroll/check");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/check", new Dictionary<string, string>()), "/enroll/done");
+
+        Assert.Contains("Spend controls", await client.GetStringAsync("/enroll/done", Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_an_unknown_a_cancelled_or_a_locked_card_or_a_wrong_card_ID_Then_the_answers_are_identical()
+    {
+        var active = await App.OpenAsync(mobile: null);
+        var cancelled = await App.OpenAsync(status: CardStatus.Cancelled, mobile: null);
+        var locked = await App.OpenAsync(mobile: null);
+        var wrongForLocked = TestCards.WrongCardId(locked.CardIdDigits[0]!);
+        for (var i = 0; i < 5; i++)
+        {
+            await App.SendAsync(new VerifyCardId(TestCards.Parse(locked.CardNumbers[0]), TestCards.ParseCardId(wrongForLocked)));
+        }
+
+        var answers = new[]
+        {
+            await CardPageAsync(TestCards.NewCardNumber(), "1234"),
+            await CardPageAsync(cancelled.CardNumbers[0], cancelled.CardIdDigits[0]!),
+            await CardPageAsync(locked.CardNumbers[0], locked.CardIdDigits[0]!),
+            await CardPageAsync(active.CardNumbers[0], TestCards.WrongCardId(active.CardIdDigits[0]!)),
+        };
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.Contains("We could not find a card with those details", answers[0].Html, StringComparison.Ordinal);
+        Assert.All(answers, a => Assert.Equal(answers[0].Html, a.Html));
+        Assert.All(answers, a => Assert.DoesNotMatch(new Regex("[0-9]{15}"), a.Html));
+    }
+
+    [Theory]
+    [InlineData("", "1234", "Enter your card number")]
+    [InlineData("3712 3456", "1234", "Enter a 15-digit card number")]
+    [InlineData("371234567890014", "1234", "The card number is not valid")]
+    [InlineData("371234567890013", "12a4", "Card ID must be exactly 4 digits")]
+    [InlineData("371234567890013", "", "Enter the 4-digit card ID")]
+    public async Task Given_a_badly_typed_card_Then_the_field_says_what_is_wrong(string number, string cardId, string message)
+    {
+        var (status, html) = await CardPageAsync(number, cardId);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<title>Error: Enter your card details", html, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"visually-hidden\">Error:</span> {message}", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_an_enrolled_card_Then_the_cardholder_learns_it_only_after_the_code_and_is_sent_to_recovery()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        await App.NewCardholderAsync(Password, account);
+        var client = App.CreateBrowserLikeClient();
+
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+        await EnterCodeAsync(client, account.Email!, "/enroll/already-enrolled");
+
+        var page = await client.GetStringAsync("/enroll/already-enrolled", Cancel);
+        Assert.Contains("This card already has an online account", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/recover\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/enroll/credentials", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Given_the_demo_enrolled_card_Then_it_cannot_be_enrolled_again()
+    {
+        var client = App.CreateBrowserLikeClient();
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+
+        var response = await client.SubmitFormAsync("/enroll/card", Card(DemoData.GoldCardNumber, DemoData.GoldCardId));
+
+        Assert.Equal("/enroll/send-code", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/enroll/credentials", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Given_two_enrollments_of_one_card_at_once_Then_one_online_account_is_created()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var first = App.CreateBrowserLikeClient();
+        var second = App.CreateBrowserLikeClient();
+        var firstUser = TestUsers.NewUserId("racer");
+        var secondUser = TestUsers.NewUserId("racer");
+        foreach (var (client, user, mails) in new[] { (first, firstUser, 1), (second, secondUser, 2) })
+        {
+            await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+            await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+            await EnterCodeAsync(client, account.Email!, "/enroll/credentials", mails);
+            await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/credentials", Credentials(user)), "/enroll/check");
+        }
+
+        var results = await Task.WhenAll(
+            first.SubmitFormAsync("/enroll/check", new Dictionary<string, string>()),
+            second.SubmitFormAsync("/enroll/check", new Dictionary<string, string>()));
+
+        var places = results.Select(r => r.Headers.Location?.OriginalString).Order().ToList();
+        Assert.Equal(["/enroll/already-enrolled", "/enroll/done"], places);
+        var signIns = new[]
+        {
+            await App.CreateBrowserLikeClient().SignInAsync(firstUser, Password),
+            await App.CreateBrowserLikeClient().SignInAsync(secondUser, Password),
+        };
+        Assert.Single(signIns, r => r.StatusCode == HttpStatusCode.Redirect); // the loser's user ID was removed again
+    }
+
+    [Fact]
+    public async Task Given_a_step_opened_without_the_steps_before_it_Then_the_journey_starts_again()
+    {
+        var response = await App.CreateBrowserLikeClient().GetAsync("/enroll/check", Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/enroll?expired=True", response.Headers.Location?.OriginalString);
+    }
+
+    private async Task<(HttpStatusCode Status, string Html)> CardPageAsync(string number, string cardId)
+    {
+        var client = App.CreateBrowserLikeClient();
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        var response = await client.SubmitFormAsync("/enroll/card", Card(number, cardId));
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+        return (response.StatusCode, TokenPattern().Replace(html, "TOKEN"));
+    }
+
+    private static async Task ChooseAsync(HttpClient client, string path, string next) =>
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll", new Dictionary<string, string> { ["Data.Path"] = path }), next);
+
+    private static async Task EnterCodeAsync(HttpClient client, string email, string next, int expectedMails = 1)
+    {
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Email" }), "/enroll/code");
+        var mail = await MailDrop.WaitForAsync(email, expectedMails);
+        var latest = mail.Where(m => m.Subject == "Your BillCenter security code").OrderBy(m => m.Date).Last();
+        var code = Regex.Match(latest.TextBody!, "security code is ([0-9]{6})").Groups[1].Value;
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = code }), next);
+    }
+
+    private static async Task ExpectRedirectAsync(Task<HttpResponseMessage> send, string location)
+    {
+        var response = await send;
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+            $"expected a redirect to {location}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Cancel)}");
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+    }
+
+    private static Dictionary<string, string> Card(string number, string cardId) => new() { ["Data.CardNumber"] = number, ["Data.CardId"] = cardId };
+
+    private static Dictionary<string, string> Credentials(string userId) => new() { ["Data.UserName"] = userId, ["Data.Password"] = Password };
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"")]
+    private static partial Regex TokenPattern();
+}
+
+public sealed class EnrollmentTestsOnSqlite(SqliteNotificationFixture fixture) : EnrollmentTests(fixture), IClassFixture<SqliteNotificationFixture>;
+
+public sealed class EnrollmentTestsOnPostgres(PostgresNotificationFixture fixture) : EnrollmentTests(fixture), IClassFixture<PostgresNotificationFixture>;
