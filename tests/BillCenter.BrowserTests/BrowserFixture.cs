@@ -3,7 +3,7 @@ using Deque.AxeCore.Playwright;
 namespace BillCenter.BrowserTests;
 
 /// <summary>The app on a real loopback port (SQLite, demo data) and one headless Chromium, shared by a test class.</summary>
-public sealed class BrowserFixture : IAsyncDisposable
+public class BrowserFixture : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private BillCenterApp? _app;
@@ -13,6 +13,9 @@ public sealed class BrowserFixture : IAsyncDisposable
     private readonly HashSet<IPage> _withoutJavaScript = [];
 
     public BillCenterApp App => _app ?? throw new InvalidOperationException("Call StartAsync first.");
+
+    /// <summary>Settings on top of the embedded defaults (SQLite, mail to the pickup folder, texts to sms.log).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
     public async Task StartAsync()
     {
@@ -25,7 +28,7 @@ public sealed class BrowserFixture : IAsyncDisposable
                 return;
             }
 
-            _app = new BillCenterApp(TestDatabase.Sqlite, realServer: true);
+            _app = new BillCenterApp(TestDatabase.Sqlite, realServer: true, settings: Settings);
             _ = _app.ServerAddress;
             _playwright = await Playwright.CreateAsync();
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -86,6 +89,7 @@ public sealed class BrowserFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (_browser is not null)
         {
             await _browser.DisposeAsync();

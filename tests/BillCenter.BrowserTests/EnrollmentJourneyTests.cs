@@ -1,0 +1,169 @@
+using System.Text.RegularExpressions;
+using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.SharedKernel.Money;
+using MimeKit;
+
+namespace BillCenter.BrowserTests;
+
+/// <summary>The embedded default with its job server on: codes arrive as .eml files in the pickup folder.</summary>
+public sealed class JobsBrowserFixture : BrowserFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Jobs:RunServer"] = "true" };
+
+    public async Task<IReadOnlyList<MimeMessage>> MailToAsync(string address, int count)
+    {
+        var folder = Path.Combine(App.DataFolder, "mail-pickup");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var messages = new List<MimeMessage>();
+            foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [])
+            {
+                var message = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+                if (message.To.Mailboxes.Any(m => m.Address == address))
+                {
+                    messages.Add(message);
+                }
+            }
+
+            if (messages.Count >= count || DateTime.UtcNow > deadline)
+            {
+                Assert.True(messages.Count >= count, $"expected {count} message(s) to {address} in the pickup folder, got {messages.Count}");
+                return messages;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken); // polling a folder; the condition decides
+        }
+    }
+
+    public async Task<(string Number, string? CardId, string Email, string Street)> OpenAccountAsync(Product product)
+    {
+        var number = TestCards.NewCardNumber();
+        var cardId = product == Product.CorporatePurchasing ? null : TestCards.NewCardId();
+        var email = $"{TestUsers.NewUserId("holder")}@example.com";
+        var street = $"{Random.Shared.Next(1, 999)} Orchard Lane";
+        await App.SendAsync(new OpenCardAccount(product, "Robin Park", Money.FromDecimal(9000m), 8,
+            new BillCenter.SharedKernel.Cards.BillingAddress(street, null, "Denver", "CO", TestCards.Zip("80202")), email, null,
+            [new NewCard(TestCards.Parse(number), cardId is null ? null : TestCards.ParseCardId(cardId), "ROBIN PARK", CardStatus.Active, true, new DateOnly(2031, 5, 31))],
+            DateTime.UtcNow.AddYears(-1)));
+        return (number, cardId, email, street);
+    }
+}
+
+public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassFixture<JobsBrowserFixture>
+{
+    private const string Password = "violet harbour compass 64";
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Given_a_card_with_its_card_ID_When_enrolling_Then_the_cardholder_ends_signed_in_with_benefits_shown(bool javaScript)
+    {
+        await browser.StartAsync();
+        var card = await browser.OpenAccountAsync(Product.Gold);
+        var page = await browser.NewPageAsync(javaScript);
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Create an online account" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What kind of account do you have?" })).ToBeVisibleAsync();
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("A card with a 4-digit card ID").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your card details" })).ToBeVisibleAsync();
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("Card number").FillAsync(card.Number[..4] + " " + card.Number[4..10] + " " + card.Number[10..]);
+        await page.GetByLabel("Card ID").FillAsync(card.CardId!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Where should we send your security code?" })).ToBeVisibleAsync();
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your security code" })).ToBeVisibleAsync();
+        await browser.AssertAccessibleAsync(page);
+        var code = CodeIn(Assert.Single(await browser.MailToAsync(card.Email, 1)));
+        await page.GetByLabel("Security code").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a user ID and password" })).ToBeVisibleAsync();
+        await browser.AssertAccessibleAsync(page);
+        var userId = TestUsers.NewUserId("browser");
+        await page.GetByLabel("User ID").FillAsync(userId);
+        await page.GetByLabel("Password").FillAsync("password123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "This password is on a list of common passwords that are easy to guess. Choose a different password" })).ToBeVisibleAsync();
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your answers before creating your online account" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("user-id")).ToHaveTextAsync(userId);
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create online account" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your online account is ready" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("benefits")).ToContainTextAsync("Dining rewards");
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Go to your accounts" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Card ending {card.Number[^4..]}" })).ToBeVisibleAsync();
+        await browser.MailToAsync(card.Email, 3); // the code, the welcome email and the security alert
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Given_a_corporate_account_When_enrolling_by_billing_address_Then_it_reaches_the_code_step(bool javaScript)
+    {
+        await browser.StartAsync();
+        var account = await browser.OpenAccountAsync(Product.CorporatePurchasing);
+        var page = await browser.NewPageAsync(javaScript);
+
+        await page.GotoAsync("/enroll");
+        await page.GetByLabel("An account without a card ID").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your account details" })).ToBeVisibleAsync();
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("Card number").FillAsync(account.Number);
+        await page.GetByLabel("Billing street address").FillAsync(account.Street.ToUpperInvariant().Replace("LANE", "LN.", StringComparison.Ordinal));
+        await page.GetByLabel("ZIP code").FillAsync("80202-1234");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Where should we send your security code?" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
+        await page.GetByLabel("Security code").FillAsync(CodeIn(Assert.Single(await browser.MailToAsync(account.Email, 1))));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a user ID and password" })).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Given_five_wrong_card_IDs_Then_the_card_is_locked_the_cardholder_alerted_and_the_right_card_ID_refused(bool javaScript)
+    {
+        await browser.StartAsync();
+        var card = await browser.OpenAccountAsync(Product.Green);
+        var page = await browser.NewPageAsync(javaScript);
+        await page.GotoAsync("/enroll");
+        await page.GetByLabel("A card with a 4-digit card ID").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        foreach (var cardId in Enumerable.Range(0, 5).Select(_ => TestCards.WrongCardId(card.CardId!)).Append(card.CardId!))
+        {
+            await page.GetByLabel("Card number").FillAsync(card.Number);
+            await page.GetByLabel("Card ID").FillAsync(cardId);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("We could not find a card with those details");
+            await Assertions.Expect(page.GetByLabel("Card number")).ToHaveValueAsync(string.Empty);
+        }
+
+        await browser.AssertAccessibleAsync(page);
+        var alert = Assert.Single(await browser.MailToAsync(card.Email, 1));
+        Assert.Equal("Security alert: online checks for your card are paused", alert.Subject);
+    }
+
+    private static string CodeIn(MimeMessage message) => Regex.Match(message.TextBody!, "security code is ([0-9]{6})").Groups[1].Value;
+}
