@@ -14,30 +14,21 @@ public sealed record RadioItem(string Value, string Label, string? Hint = null);
 /// with a legend, hint, inline error and one labelled radio per item, after the GOV.UK radios.
 /// </summary>
 [HtmlTargetElement("radio-group", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class RadioGroupTagHelper(HtmlEncoder encoder) : TagHelper
+public sealed class RadioGroupTagHelper(HtmlEncoder encoder) : FormFieldTagHelper
 {
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext ViewContext { get; set; } = default!;
-
-    [HtmlAttributeName("for")]
-    public ModelExpression For { get; set; } = default!;
-
     public string Legend { get; set; } = string.Empty;
 
     public bool LegendIsHeading { get; set; }
-
-    public string? Hint { get; set; }
 
     public IEnumerable<RadioItem> Items { get; set; } = [];
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var name = For.Name;
-        var id = TagBuilder.CreateSanitizedId(name, "_");
-        var error = ViewContext.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
-        var selected = entry?.AttemptedValue ?? For.Model?.ToString();
+        var name = Name;
+        var id = Id;
+        var error = Error;
+        var selected = CurrentValue;
         var describedBy = new List<string>();
 
         var html = new StringBuilder();

@@ -11,21 +11,12 @@ namespace BillCenter.SharedKernel.Web.TagHelpers;
 /// Passwords are never written back into the page.
 /// </summary>
 [HtmlTargetElement("text-field", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class TextFieldTagHelper(HtmlEncoder encoder) : TagHelper
+public sealed class TextFieldTagHelper(HtmlEncoder encoder) : FormFieldTagHelper
 {
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext ViewContext { get; set; } = default!;
-
-    [HtmlAttributeName("for")]
-    public ModelExpression For { get; set; } = default!;
-
     public string Label { get; set; } = string.Empty;
 
     /// <summary>Show the label as the page's h1 (one question per page).</summary>
     public bool LabelIsHeading { get; set; }
-
-    public string? Hint { get; set; }
 
     public string Type { get; set; } = "text";
 
@@ -41,13 +32,10 @@ public sealed class TextFieldTagHelper(HtmlEncoder encoder) : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var name = For.Name;
-        var id = TagBuilder.CreateSanitizedId(name, "_");
-        var error = ViewContext.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0
-            ? entry.Errors[0].ErrorMessage
-            : null;
-        var value = Type == "password" ? null
-            : entry?.AttemptedValue ?? For.Model?.ToString();
+        var name = Name;
+        var id = Id;
+        var error = Error;
+        var value = Type == "password" ? null : CurrentValue;
 
         var describedBy = new List<string>();
         var html = new System.Text.StringBuilder();

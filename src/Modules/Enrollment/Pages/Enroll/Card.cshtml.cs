@@ -20,20 +20,9 @@ public sealed class CardModel(IMediator mediator) : EnrollmentPage
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var check = await mediator.Send(new CheckCardWithCardId(Data.CardNumber, Data.CardId), cancellationToken);
-        if (check.Card is not { } card)
-        {
-            return UniformFailure("Data.CardNumber", Failure, "Data.CardNumber", "Data.CardId");
-        }
-
-        Save(new EnrollmentState
-        {
-            Path = State.Path,
-            CardAccountId = card.CardAccountId,
-            Last4 = card.Last4,
-            ProductName = card.ProductName,
-            AlreadyEnrolled = card.AccountLinkedToUser,
-        });
-        return RedirectToPage("SendCode");
+        return check.Card is { } card
+            ? CardVerified(card)
+            : UniformFailure("Data.CardNumber", Failure, "Data.CardNumber", "Data.CardId");
     }
 
     public sealed class Form

@@ -34,6 +34,20 @@ public abstract class EnrollmentPage : PageModel
 
     internal void Clear() => Flow.Clear(HttpContext);
 
+    /// <summary>The card checked out: remember which account (never the number), then on to the code.</summary>
+    internal IActionResult CardVerified(Accounts.Contracts.VerifiedCard card)
+    {
+        Save(new EnrollmentState
+        {
+            Path = State.Path,
+            CardAccountId = card.CardAccountId,
+            Last4 = card.Last4,
+            ProductName = card.ProductName,
+            AlreadyEnrolled = card.AccountLinkedToUser,
+        });
+        return RedirectToPage("SendCode");
+    }
+
     /// <summary>
     /// A failed card check: one message for every reason, at the first field, and the fields emptied so the page
     /// is the same whatever was typed.
