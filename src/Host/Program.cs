@@ -1,5 +1,6 @@
 using BillCenter.Host.Platform;
 using BillCenter.Modules.Accounts;
+using BillCenter.Modules.Activation;
 using BillCenter.Modules.Notifications;
 using BillCenter.Modules.Users;
 using BillCenter.SharedKernel.Modules;
@@ -10,6 +11,7 @@ IModule[] modules =
     new UsersModule(),
     new AccountsModule(),
     new NotificationsModule(),
+    new ActivationModule(),
 ];
 
 var builder = WebApplication.CreateBuilder(args);
