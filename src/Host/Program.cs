@@ -1,5 +1,6 @@
 using BillCenter.Host.Platform;
 using BillCenter.Modules.Accounts;
+using BillCenter.Modules.Activation;
 using BillCenter.Modules.Enrollment;
 using BillCenter.Modules.Notifications;
 using BillCenter.Modules.Users;
@@ -12,6 +13,7 @@ IModule[] modules =
     new AccountsModule(),
     new NotificationsModule(),
     new EnrollmentModule(),
+    new ActivationModule(),
 ];
 
 var builder = WebApplication.CreateBuilder(args);

@@ -22,6 +22,9 @@ internal static class Solution
     /// <summary>Module names, for theories.</summary>
     public static TheoryData<string> ModuleNames() => [.. Modules.Select(m => m.Name)];
 
+    /// <summary>Names of the modules that own tables (a DbContext); a module of pages over other modules' contracts has none.</summary>
+    public static TheoryData<string> ModuleNamesWithTables() => [.. Modules.Where(m => m.DbContexts.Count > 0).Select(m => m.Name)];
+
     /// <summary>Every ordered pair of two different modules, for theories.</summary>
     public static TheoryData<string, string> ModulePairs()
     {

@@ -8,7 +8,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Given_the_demo_cardholder_When_signing_in_Then_both_cards_summaries_are_shown(bool javaScript)
+    public async Task Given_the_demo_cardholder_When_signing_in_Then_both_accounts_and_the_replacement_card_awaiting_activation_are_shown(bool javaScript)
     {
         var page = await browser.NewPageAsync(javaScript);
 
@@ -37,6 +37,10 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Blue Cash Card" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Card ending 0013" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Card ending 0021" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("card-0047")).ToContainTextAsync("Not yet activated");
+        await Assertions.Expect(page.GetByTestId("card-0047")).ToContainTextAsync("No recent activity on this card.");
+        await Assertions.Expect(page.GetByTestId("card-0047").GetByRole(AriaRole.Table)).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("minimum-due")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Latest activity on card ending 0013" }).Locator("tbody tr")).ToHaveCountAsync(10);
         await browser.AssertAccessibleAsync(page);

@@ -11,7 +11,7 @@ public abstract class AccountSummaryTests(AppFixture fixture)
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Given_the_demo_cardholder_Then_the_summary_shows_both_cards_with_balances_statements_and_activity()
+    public async Task Given_the_demo_cardholder_Then_the_summary_shows_both_accounts_cards_with_balances_statements_and_activity_and_the_replacement_awaiting_activation()
     {
         var client = App.CreateBrowserLikeClient();
         await client.SignInOrFailAsync(DemoData.CardholderUserId, DemoData.CardholderPassword);
@@ -22,11 +22,18 @@ public abstract class AccountSummaryTests(AppFixture fixture)
         Assert.Contains("Blue Cash Card", html, StringComparison.Ordinal);
         Assert.Contains("Card ending 0013", html, StringComparison.Ordinal);
         Assert.Contains("Card ending 0021", html, StringComparison.Ordinal);
+        Assert.Equal(3, CountOf(html, "<h3 class=\"heading-m\""));
+        var replacement = html[html.IndexOf("data-testid=\"card-0047\"", StringComparison.Ordinal)..];
+        replacement = replacement[..replacement.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains("Card ending 0047", replacement, StringComparison.Ordinal);
+        Assert.Contains("Not yet activated", replacement, StringComparison.Ordinal);
+        Assert.Contains("No recent activity on this card.", replacement, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(html, "data-testid=\"statement-balance\""));
         Assert.Equal(2, CountOf(html, "data-testid=\"minimum-due\""));
         Assert.Equal(2, CountOf(html, "data-testid=\"due-date\""));
-        Assert.Equal(20, CountOf(html, "<td class=\"numeric\">"));
+        Assert.Equal(20, CountOf(html, "<td class=\"numeric\">")); // 10 each for 0013 and 0021; none yet for 0047
         Assert.DoesNotContain("90013", html, StringComparison.Ordinal); // never more than the last four
+        Assert.DoesNotContain("90047", html, StringComparison.Ordinal);
     }
 
     [Fact]

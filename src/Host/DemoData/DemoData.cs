@@ -34,4 +34,8 @@ public static class DemoData
     /// <summary>A newly issued Gold Card awaiting activation.</summary>
     public const string NewCardNumber = "3411 112222 33333";
     public const string NewCardId = "9090";
+
+    /// <summary>Issued, not yet active: the replacement for the demo cardholder's Gold Card ending 0013.</summary>
+    public const string ReplacementCardNumber = "3712 345678 90047";
+    public const string ReplacementCardId = "5826";
 }

@@ -37,6 +37,10 @@ internal sealed class DemoDataSeeder(IMediator mediator, TimeProvider time, ILog
         await Open(Product.Gold, "Taylor Kim", 10_000m, 25, new BillingAddress("910 Sunset Boulevard", null, "Los Angeles", "CA", Zip("90028")), "taylor.kim@example.com", "+13105550177",
             [new NewCard(Card(DemoData.NewCardNumber), Cid(DemoData.NewCardId), "TAYLOR KIM", CardStatus.Issued, true, expires)], now.AddDays(-3), cancellationToken);
 
+        // The Gold Card's replacement, waiting to be activated (activation makes the card ending 0013 Replaced).
+        await mediator.Send(new IssueReplacementCard(gold.CardAccountId, gold.CardIds[0],
+            new NewCard(Card(DemoData.ReplacementCardNumber), Cid(DemoData.ReplacementCardId), "ALEX MORGAN", CardStatus.Issued, true, expires.AddYears(1))), cancellationToken);
+
         await PostHistory(gold, 12, today, ["Blue Bottle Coffee", "Delta Air Lines", "Whole Foods Market", "Uber Trip", "The Modern Restaurant", "Apple.com/Bill", "Shell Oil", "Barnes & Noble"], 1, cancellationToken);
         await PostHistory(blueCash, 20, today, ["Trader Joe's", "MTA NYC Transit", "Safeway", "Lyft Ride", "Costco Wholesale", "CVS Pharmacy"], 2, cancellationToken);
 

@@ -42,3 +42,19 @@ public sealed record PostCardTransaction(Guid CardAccountId, Guid? CardId, DateT
 
 /// <summary>Close the billing cycle ending on <paramref name="PeriodEnd"/>: write the statement with its minimum due and due date.</summary>
 public sealed record CloseStatement(Guid CardAccountId, DateOnly PeriodEnd) : IRequest<Guid>;
+
+/// <summary>Issue a new card (status Issued) on an existing account, replacing <paramref name="ReplacesCardId"/> once it is activated.</summary>
+public sealed record IssueReplacementCard(Guid CardAccountId, Guid ReplacesCardId, NewCard Card) : IRequest<Guid>;
+
+/// <summary>
+/// Activate a card the caller has already verified: Issued becomes Active, the card it replaces becomes Replaced, and a
+/// "card activated" alert goes to the contact on file, all in one transaction. Two racing activations alert once.
+/// </summary>
+public sealed record ActivateCard(Guid CardId) : IRequest<CardActivationOutcome>;
+
+public enum CardActivationOutcome
+{
+    Activated = 1,
+    AlreadyActive = 2,
+    NotActivatable = 3,
+}

@@ -64,7 +64,8 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
             card.Property(c => c.Last4).HasMaxLength(4).IsFixedLength();
             card.Property(c => c.CardIdVerifier).HasMaxLength(64);
             card.Property(c => c.EmbossedName).HasMaxLength(100);
-            card.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+            // A status change only applies to the status it was read with: two activations of one card cannot both win.
+            card.Property(c => c.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<CardTransaction>(transaction =>

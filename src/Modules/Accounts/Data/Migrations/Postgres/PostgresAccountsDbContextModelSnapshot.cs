@@ -88,6 +88,7 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
