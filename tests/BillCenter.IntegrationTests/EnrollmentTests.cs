@@ -141,11 +141,12 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
         var second = App.CreateBrowserLikeClient();
         var firstUser = TestUsers.NewUserId("racer");
         var secondUser = TestUsers.NewUserId("racer");
+        var usedCodes = new HashSet<string>();
         foreach (var (client, user, mails) in new[] { (first, firstUser, 1), (second, secondUser, 2) })
         {
             await ChooseAsync(client, "CardWithCardId", "/enroll/card");
             await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
-            await EnterCodeAsync(client, account.Email!, "/enroll/credentials", mails);
+            usedCodes.Add(await EnterCodeAsync(client, account.Email!, "/enroll/credentials", mails, usedCodes));
             await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/credentials", Credentials(user)), "/enroll/check");
         }
 
@@ -184,13 +185,16 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
     private static async Task ChooseAsync(HttpClient client, string path, string next) =>
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll", new Dictionary<string, string> { ["Data.Path"] = path }), next);
 
-    private static async Task EnterCodeAsync(HttpClient client, string email, string next, int expectedMails = 1)
+    /// <summary>Asks for a code by email, reads the one not used before from the SMTP server, enters it.</summary>
+    private static async Task<string> EnterCodeAsync(HttpClient client, string email, string next, int expectedMails = 1, IReadOnlySet<string>? usedBefore = null)
     {
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Email" }), "/enroll/code");
         var mail = await MailDrop.WaitForAsync(email, expectedMails);
-        var latest = mail.Where(m => m.Subject == "Your BillCenter security code").OrderBy(m => m.Date).Last();
-        var code = Regex.Match(latest.TextBody!, "security code is ([0-9]{6})").Groups[1].Value;
+        var code = mail.Where(m => m.Subject == "Your BillCenter security code")
+            .Select(m => Regex.Match(m.TextBody!, "security code is ([0-9]{6})").Groups[1].Value)
+            .Single(c => usedBefore?.Contains(c) != true);
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = code }), next);
+        return code;
     }
 
     private static async Task ExpectRedirectAsync(Task<HttpResponseMessage> send, string location)

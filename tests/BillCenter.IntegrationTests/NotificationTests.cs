@@ -84,6 +84,13 @@ public abstract partial class NotificationTests(NotificationAppFixture fixture)
         AssertNoCardSecrets(message, account);
 
         var record = await SingleNotificationAsync(n => n.CardAccountId == account.CardAccountId);
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); record.Status == NotificationStatus.Sending && DateTime.UtcNow < deadline;)
+        {
+            // The SMTP server has the message; the dispatcher records the outcome right after.
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            record = await SingleNotificationAsync(n => n.Id == record.Id);
+        }
+
         Assert.Equal(NotificationStatus.Sent, record.Status);
         Assert.Equal($"{record.Id:N}@notifications.billcenter", message.MessageId);
 
@@ -214,6 +221,12 @@ public abstract partial class NotificationTests(NotificationAppFixture fixture)
 
         Assert.Single(await MailDrop.WaitForAsync(account.Email!));
         var sent = await SingleNotificationAsync(second, n => n.Id == ids[0]);
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); sent.Status == NotificationStatus.Sending && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken); // the outcome is recorded right after the SMTP server took it
+            sent = await SingleNotificationAsync(second, n => n.Id == ids[0]);
+        }
+
         Assert.Equal((NotificationStatus.Sent, 2), (sent.Status, sent.Attempts));
         Assert.Null(sent.LastError);
     }
