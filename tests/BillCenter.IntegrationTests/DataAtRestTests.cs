@@ -9,7 +9,7 @@ namespace BillCenter.IntegrationTests;
 /// <summary>After real use, no demo card number, card ID or password is anywhere in the SQLite file or the logs.</summary>
 public sealed class DataAtRestTests : IAsyncLifetime
 {
-    private readonly BillCenterApp _app = new(TestDatabase.Sqlite);
+    private readonly BillCenterApp _app = new(TestDatabase.Sqlite, settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "true" });
 
     private static readonly (string Number, string? CardId)[] DemoCards =
     [
@@ -19,6 +19,7 @@ public sealed class DataAtRestTests : IAsyncLifetime
         (DemoData.CorporateCardNumber, null),
         (DemoData.CancelledCardNumber, DemoData.CancelledCardId),
         (DemoData.NewCardNumber, DemoData.NewCardId),
+        (DemoData.ReplacementCardNumber, DemoData.ReplacementCardId),
     ];
 
     public async ValueTask InitializeAsync()
@@ -39,7 +40,50 @@ public sealed class DataAtRestTests : IAsyncLifetime
         }
 
         await _app.SendAsync(new VerifyBillingAddress(TestCards.Parse(DemoData.CorporateCardNumber), DemoData.CorporateStreet, TestCards.Zip(DemoData.CorporateZip)));
+
+        // The card journeys, as a cardholder does them on the embedded default: activate, then enroll.
+        await _app.CreateBrowserLikeClient().ActivateAsync(DemoData.NewCardNumber, DemoData.NewCardId);
+        await client.ActivateAsync(DemoData.ReplacementCardNumber, DemoData.ReplacementCardId);
+        await EnrollAsync(DemoData.UnenrolledCardNumber, DemoData.UnenrolledCardId, "jordan.lee@example.com");
     }
+
+    private async Task EnrollAsync(string number, string cardId, string email)
+    {
+        var client = _app.CreateBrowserLikeClient();
+        var cancel = TestContext.Current.CancellationToken;
+        await client.SubmitFormAsync("/enroll", new Dictionary<string, string> { ["Data.Path"] = "CardWithCardId" });
+        await client.SubmitFormAsync("/enroll/card", new Dictionary<string, string> { ["Data.CardNumber"] = number, ["Data.CardId"] = cardId });
+        var sent = await client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Email" });
+        Assert.Equal("/enroll/code", sent.Headers.Location?.OriginalString);
+
+        // The embedded default writes mail to the pickup folder.
+        var pickup = Path.Combine(_app.DataFolder, "mail-pickup");
+        string? code = null;
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); code is null && DateTime.UtcNow < deadline;)
+        {
+            foreach (var file in Directory.Exists(pickup) ? Directory.GetFiles(pickup, "*.eml") : [])
+            {
+                var message = await MimeKit.MimeMessage.LoadAsync(file, cancel);
+                if (message.To.Mailboxes.Any(m => m.Address == email) && Regex.Match(message.TextBody ?? string.Empty, "security code is ([0-9]{6})") is { Success: true } match)
+                {
+                    code = match.Groups[1].Value;
+                }
+            }
+
+            if (code is null)
+            {
+                await Task.Delay(100, cancel); // polling a folder; the condition decides
+            }
+        }
+
+        Assert.NotNull(code);
+        await client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = code });
+        await client.SubmitFormAsync("/enroll/credentials", new Dictionary<string, string> { ["Data.UserName"] = "jordan.lee", ["Data.Password"] = EnrollPassword });
+        var done = await client.SubmitFormAsync("/enroll/check", new Dictionary<string, string>());
+        Assert.Equal("/enroll/done", done.Headers.Location?.OriginalString);
+    }
+
+    private const string EnrollPassword = "north river candle 88";
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -108,6 +152,7 @@ public sealed class DataAtRestTests : IAsyncLifetime
         Assert.DoesNotContain(DemoData.CardholderPassword, logs, StringComparison.Ordinal);
         Assert.DoesNotContain(DemoData.AdminPassword, logs, StringComparison.Ordinal);
         Assert.DoesNotContain("a wrong password entirely", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(EnrollPassword, logs, StringComparison.Ordinal);
     }
 
     private async Task<byte[]> ReadDatabaseFilesAsync()

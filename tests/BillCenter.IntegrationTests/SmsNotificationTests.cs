@@ -200,6 +200,27 @@ public abstract partial class SmsNotificationTests(SmsAppFixture fixture)
         Assert.NotNull(delivered.DeliveredAt);
     }
 
+    [Fact]
+    public async Task Given_a_cardholder_enrolling_with_a_code_by_text_Then_the_code_from_Twilio_opens_the_next_step()
+    {
+        var app = await fixture.AppAsync();
+        var account = await app.OpenAsync(mobile: NewMobile());
+        var client = app.CreateBrowserLikeClient();
+        await client.SubmitFormAsync("/enroll", new Dictionary<string, string> { ["Data.Path"] = "CardWithCardId" });
+        await client.SubmitFormAsync("/enroll/card", new Dictionary<string, string> { ["Data.CardNumber"] = account.CardNumbers[0], ["Data.CardId"] = account.CardIdDigits[0]! });
+        var choices = await client.GetStringAsync("/enroll/send-code", TestContext.Current.CancellationToken);
+        Assert.Contains($"Text message to phone ending {account.Mobile![^4..]}", choices, StringComparison.Ordinal);
+
+        var sent = await client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Sms" });
+        Assert.Equal("/enroll/code", sent.Headers.Location?.OriginalString);
+        var text = Assert.Single(await RequestsToAsync(account.Mobile, 1));
+        var code = Regex.Match(text.Body!, "security code is ([0-9]{6})").Groups[1].Value;
+        var entered = await client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = code });
+
+        Assert.Equal("/enroll/credentials", entered.Headers.Location?.OriginalString);
+        Assert.Empty(await MailDrop.MessagesToAsync(account.Email!)); // the code went by text only
+    }
+
     private static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, Dictionary<string, string> form, string authToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio/status") { Content = new FormUrlEncodedContent(form) };
