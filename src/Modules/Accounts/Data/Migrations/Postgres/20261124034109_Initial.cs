@@ -46,6 +46,24 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                schema: "accounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Payload = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "product_benefits",
                 schema: "accounts",
                 columns: table => new
@@ -180,7 +198,8 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CardId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AttemptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    AttemptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Failed = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -236,6 +255,12 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_PublishedAt_OccurredAt",
+                schema: "accounts",
+                table: "outbox_messages",
+                columns: new[] { "PublishedAt", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_product_benefits_Product",
                 schema: "accounts",
                 table: "product_benefits",
@@ -272,6 +297,10 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "account_user_links",
+                schema: "accounts");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages",
                 schema: "accounts");
 
             migrationBuilder.DropTable(

@@ -41,6 +41,23 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "product_benefits",
                 columns: table => new
                 {
@@ -164,7 +181,8 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     CardId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AttemptedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    AttemptedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Failed = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -215,6 +233,11 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_PublishedAt_OccurredAt",
+                table: "outbox_messages",
+                columns: new[] { "PublishedAt", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_product_benefits_Product",
                 table: "product_benefits",
                 column: "Product");
@@ -246,6 +269,9 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "account_user_links");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "product_benefits");

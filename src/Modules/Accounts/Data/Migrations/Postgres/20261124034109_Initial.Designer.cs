@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAccountsDbContext))]
-    [Migration("20261124030503_CardStatusConcurrency")]
-    partial class CardStatusConcurrency
+    [Migration("20261124034109_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
