@@ -4,7 +4,6 @@ using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.SharedKernel.Cards;
-using BillCenter.SharedKernel.Messaging;
 using BillCenter.SharedKernel.Money;
 using BillCenter.Testing;
 using Hangfire;

@@ -1,4 +1,4 @@
-using BillCenter.Modules.Notifications.Dispatch;
+using BillCenter.Modules.Notifications.Jobs;
 using Hangfire.Common;
 using Hangfire.Server;
 

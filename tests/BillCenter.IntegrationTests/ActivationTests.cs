@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Accounts.Data;
 using BillCenter.Modules.Activation.Pages.Activate;
+using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.SharedKernel.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,6 @@ using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Dispatch;
 using BillCenter.Modules.Notifications.Sms;
-using BillCenter.SharedKernel.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Notification = BillCenter.Modules.Notifications.Domain.Notification;

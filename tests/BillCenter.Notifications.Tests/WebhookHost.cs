@@ -4,7 +4,6 @@ using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Domain;
 using BillCenter.Modules.Notifications.Sms;
 using BillCenter.SharedKernel.Data;
-using BillCenter.SharedKernel.Messaging;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;

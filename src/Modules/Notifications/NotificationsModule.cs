@@ -4,6 +4,7 @@ using BillCenter.Modules.Notifications.Codes;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Dispatch;
 using BillCenter.Modules.Notifications.Email;
+using BillCenter.Modules.Notifications.Jobs;
 using BillCenter.Modules.Notifications.Sms;
 using BillCenter.SharedKernel.Data;
 using BillCenter.SharedKernel.Modules;

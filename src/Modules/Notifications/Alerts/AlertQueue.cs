@@ -2,9 +2,6 @@ using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Dispatch;
 using BillCenter.Modules.Notifications.Domain;
-using BillCenter.SharedKernel.Messaging;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace BillCenter.Modules.Notifications.Alerts;
 
@@ -59,44 +56,5 @@ internal sealed class AlertQueue(NotificationsDbContext db, Recipients recipient
         }
 
         return notification;
-    }
-}
-
-internal sealed class QueueAlertHandler(AlertQueue queue) : IRequestHandler<QueueAlert, IReadOnlyList<Guid>>
-{
-    public Task<IReadOnlyList<Guid>> Handle(QueueAlert request, CancellationToken cancellationToken) =>
-        queue.QueueAsync(request.Type, request.Template, request.CardAccountId, request.UserId, request.Parameters, null, cancellationToken);
-}
-
-/// <summary>Alerts other modules publish through their outboxes. Idempotent by event id.</summary>
-internal sealed class AlertRequestedHandler(AlertQueue queue, NotificationsDbContext db) : INotificationHandler<AlertRequested>
-{
-    public async Task Handle(AlertRequested notification, CancellationToken cancellationToken)
-    {
-        if (await db.ProcessedEvents.AnyAsync(e => e.EventId == notification.EventId, cancellationToken))
-        {
-            return;
-        }
-
-        try
-        {
-            await queue.QueueAsync(notification.Type, notification.Template, notification.CardAccountId, notification.UserId,
-                notification.Parameters, notification.EventId, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            if (!await AlreadyProcessedAsync(notification.EventId, cancellationToken))
-            {
-                throw;
-            }
-
-            // Another publisher handled the same event at the same moment; its notifications stand.
-        }
-    }
-
-    private async Task<bool> AlreadyProcessedAsync(Guid eventId, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        return await db.ProcessedEvents.AnyAsync(e => e.EventId == eventId, cancellationToken);
     }
 }

@@ -1,10 +1,7 @@
 using System.Net;
-using BillCenter.SharedKernel.Messaging;
+using BillCenter.Modules.Notifications.Contracts;
 
 namespace BillCenter.Modules.Notifications.Alerts;
-
-/// <summary>A rendered message: subject, plain text (also the SMS), and accessible HTML.</summary>
-internal sealed record RenderedMessage(string Subject, string Text, string Html, string Sms);
 
 /// <summary>
 /// The words of every alert. Parameters are display values ("Last4", "Name"); a template never shows more than

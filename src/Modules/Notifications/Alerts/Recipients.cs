@@ -1,13 +1,10 @@
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
-using BillCenter.SharedKernel.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace BillCenter.Modules.Notifications.Alerts;
-
-internal sealed record Recipient(NotificationChannel Channel, string Destination);
 
 /// <summary>
 /// Who gets an alert, from the contact on file: security alerts go to every email and mobile on file; other
@@ -16,6 +13,37 @@ internal sealed record Recipient(NotificationChannel Channel, string Destination
 internal sealed class Recipients(IMediator mediator, NotificationsDbContext db)
 {
     public async Task<IReadOnlyList<Recipient>> ForAsync(AlertType type, Guid? cardAccountId, string? userId, CancellationToken cancellationToken)
+    {
+        var contacts = await ContactsAsync(cardAccountId, userId, cancellationToken);
+        var phones = contacts.Select(c => c.MobilePhone).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var optedOut = phones.Count == 0 ? [] : await db.SmsOptOuts.AsNoTracking()
+            .Where(o => phones.Contains(o.PhoneNumber)).Select(o => o.PhoneNumber).ToListAsync(cancellationToken);
+        var emails = Emails(contacts);
+        var textable = phones.Except(optedOut, StringComparer.Ordinal).ToList();
+
+        var recipients = new List<Recipient>();
+        if (AlertTemplates.IsSecurity(type))
+        {
+            recipients.AddRange(emails);
+            recipients.AddRange(textable.Select(p => new Recipient(NotificationChannel.Sms, p)));
+        }
+        else if (emails.Count > 0)
+        {
+            recipients.AddRange(emails);
+        }
+        else
+        {
+            recipients.AddRange(textable.Select(p => new Recipient(NotificationChannel.Sms, p)));
+        }
+
+        return recipients;
+    }
+
+    /// <summary>Every email address on file for the account (or the user's accounts): where a text that cannot be delivered goes instead.</summary>
+    public async Task<IReadOnlyList<Recipient>> EmailsOnFileAsync(Guid? cardAccountId, string? userId, CancellationToken cancellationToken) =>
+        Emails(await ContactsAsync(cardAccountId, userId, cancellationToken));
+
+    private async Task<List<ContactOnFile>> ContactsAsync(Guid? cardAccountId, string? userId, CancellationToken cancellationToken)
     {
         var contacts = new List<ContactOnFile>();
         if (cardAccountId is { } accountId && await mediator.Send(new GetContactOnFile(accountId), cancellationToken) is { } contact)
@@ -27,27 +55,9 @@ internal sealed class Recipients(IMediator mediator, NotificationsDbContext db)
             contacts.AddRange(await mediator.Send(new GetContactsOnFileForUser(userId), cancellationToken));
         }
 
-        var phones = contacts.Select(c => c.MobilePhone).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var optedOut = phones.Count == 0 ? [] : await db.SmsOptOuts.AsNoTracking()
-            .Where(o => phones.Contains(o.PhoneNumber)).Select(o => o.PhoneNumber).ToListAsync(cancellationToken);
-        var emails = contacts.Select(c => c.Email).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var textable = phones.Except(optedOut, StringComparer.Ordinal).ToList();
-
-        var recipients = new List<Recipient>();
-        if (AlertTemplates.IsSecurity(type))
-        {
-            recipients.AddRange(emails.Select(e => new Recipient(NotificationChannel.Email, e)));
-            recipients.AddRange(textable.Select(p => new Recipient(NotificationChannel.Sms, p)));
-        }
-        else if (emails.Count > 0)
-        {
-            recipients.AddRange(emails.Select(e => new Recipient(NotificationChannel.Email, e)));
-        }
-        else
-        {
-            recipients.AddRange(textable.Select(p => new Recipient(NotificationChannel.Sms, p)));
-        }
-
-        return recipients;
+        return contacts;
     }
+
+    private static List<Recipient> Emails(IEnumerable<ContactOnFile> contacts) =>
+        [.. contacts.Select(c => c.Email).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Select(e => new Recipient(NotificationChannel.Email, e))];
 }

@@ -27,9 +27,3 @@ internal sealed class DispatchOptions
         return delay;
     }
 }
-
-internal static class MessageIds
-{
-    /// <summary>The email Message-Id of a notification: derived from its id, so a resend is recognisable.</summary>
-    public static string For(Guid notificationId) => $"{notificationId:N}@notifications.billcenter";
-}

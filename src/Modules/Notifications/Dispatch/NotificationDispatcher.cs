@@ -4,7 +4,6 @@ using BillCenter.Modules.Notifications.Codes;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Domain;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -199,8 +198,7 @@ internal sealed class NotificationDispatcher(
             n => n.Channel == NotificationChannel.Email && n.Template == text.Template && n.CreatedAt == text.CreatedAt &&
                  n.CardAccountId == text.CardAccountId && n.UserId == text.UserId && n.Id != text.Id,
             cancellationToken);
-        var emails = alreadyEmailed ? [] : (await recipients.ForAsync(SharedKernel.Messaging.AlertType.Welcome, text.CardAccountId, text.UserId, cancellationToken))
-            .Where(r => r.Channel == NotificationChannel.Email).ToList();
+        var emails = alreadyEmailed ? [] : await recipients.EmailsOnFileAsync(text.CardAccountId, text.UserId, cancellationToken);
         foreach (var recipient in emails)
         {
             var body = text.IsOneTimeCode ? codes.Reveal(text.TextBody) : text.TextBody;

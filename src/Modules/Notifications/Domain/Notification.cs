@@ -1,5 +1,4 @@
 using BillCenter.Modules.Notifications.Contracts;
-using BillCenter.SharedKernel.Messaging;
 
 namespace BillCenter.Modules.Notifications.Domain;
 
@@ -58,53 +57,5 @@ internal sealed class Notification
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Concurrency token: two writers never both move a record on.</summary>
-    public Guid Version { get; set; } = Guid.NewGuid();
-}
-
-/// <summary>An integration event already turned into notifications (handlers are idempotent by event id).</summary>
-internal sealed class ProcessedEvent
-{
-    public Guid EventId { get; set; }
-
-    public DateTime ProcessedAt { get; set; }
-}
-
-/// <summary>A number that told us to stop (Twilio 21610) or is not a mobile number (21211): we email instead.</summary>
-internal sealed class SmsOptOut
-{
-    public string PhoneNumber { get; set; } = string.Empty;
-
-    public DateTime OptedOutAt { get; set; }
-
-    public string Reason { get; set; } = string.Empty;
-}
-
-/// <summary>A one-time code sent to contact details on file. Only its keyed hash is kept.</summary>
-internal sealed class OneTimeCode
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-
-    public string Purpose { get; set; } = string.Empty;
-
-    public Guid CardAccountId { get; set; }
-
-    public NotificationChannel Channel { get; set; }
-
-    public string Destination { get; set; } = string.Empty;
-
-    public string CodeHash { get; set; } = string.Empty;
-
-    public DateTime CreatedAt { get; set; }
-
-    public DateTime ExpiresAt { get; set; }
-
-    public int FailedAttempts { get; set; }
-
-    public int SendCount { get; set; }
-
-    public DateTime LastSentAt { get; set; }
-
-    public DateTime? ConsumedAt { get; set; }
-
     public Guid Version { get; set; } = Guid.NewGuid();
 }

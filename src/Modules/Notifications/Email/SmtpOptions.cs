@@ -1,12 +1,5 @@
 namespace BillCenter.Modules.Notifications.Email;
 
-internal enum SmtpSecurity
-{
-    None,
-    StartTls,
-    SslOnConnect,
-}
-
 /// <summary>Smtp:* settings. With no Host, email is written as .eml files to the pickup folder instead.</summary>
 internal sealed class SmtpOptions
 {

@@ -1,6 +1,7 @@
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Accounts.Data;
 using BillCenter.Modules.Accounts.Domain;
+using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.SharedKernel.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using BillCenter.Modules.Accounts.Data;
 using BillCenter.Modules.Accounts.Domain;
+using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.SharedKernel.Messaging;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,17 +1,12 @@
 namespace BillCenter.Modules.Notifications.Contracts;
 
-public enum NotificationChannel
-{
-    Email = 1,
-    Sms = 2,
-}
-
+/// <summary>Where a notification stands on its way to the cardholder.</summary>
 public enum NotificationStatus
 {
-    /// <summary>Waiting to be sent (new, or due for a retry at <see cref="Notification.NextAttemptAt"/>).</summary>
+    /// <summary>Waiting to be sent (new, or due for a retry at its next attempt time).</summary>
     Pending = 1,
 
-    /// <summary>Claimed by a dispatcher until <see cref="Notification.LeaseExpiresAt"/>.</summary>
+    /// <summary>Claimed by a dispatcher until its lease expires.</summary>
     Sending = 2,
 
     /// <summary>Accepted by the SMTP server or Twilio.</summary>

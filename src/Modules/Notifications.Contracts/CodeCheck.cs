@@ -1,0 +1,11 @@
+namespace BillCenter.Modules.Notifications.Contracts;
+
+public enum CodeCheck
+{
+    Valid = 1,
+    Wrong = 2,
+    Expired = 3,
+    TooManyAttempts = 4,
+    AlreadyUsed = 5,
+    NotFound = 6,
+}

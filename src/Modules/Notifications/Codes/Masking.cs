@@ -1,0 +1,15 @@
+namespace BillCenter.Modules.Notifications.Codes;
+
+/// <summary>Contact details as we show them back: enough for the cardholder to recognise, not enough to misuse.</summary>
+internal static class Masking
+{
+    /// <summary>"j•••@example.com".</summary>
+    public static string Email(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at <= 0 ? "your email address" : $"{email[0]}•••{email[at..]}";
+    }
+
+    /// <summary>"phone ending 4321".</summary>
+    public static string Phone(string phone) => phone.Length >= 4 ? $"phone ending {phone[^4..]}" : "your phone";
+}
