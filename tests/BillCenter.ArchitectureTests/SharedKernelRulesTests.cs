@@ -1,3 +1,4 @@
+using BillCenter.SharedKernel.Messaging;
 using NetArchTest.Rules;
 
 namespace BillCenter.ArchitectureTests;
@@ -37,5 +38,25 @@ public class SharedKernelRulesTests
         Report.NoOffenders(
             "The shared kernel must not reference a module assembly or the Host.",
             references.Where(name => name.StartsWith(Solution.ModulesPrefix, StringComparison.Ordinal) || name == Solution.Host.GetName().Name));
+    }
+
+    [Fact]
+    public void Given_the_shared_kernel_Then_it_defines_no_integration_event_of_its_own()
+    {
+        // The kernel carries events (IIntegrationEvent, the outbox); the events themselves are a module's words and
+        // live in that module's contracts, so a new alert type never edits the kernel.
+        var events = Solution.SharedKernel.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IIntegrationEvent).IsAssignableFrom(t));
+
+        Report.NoOffenders("The shared kernel must not define integration events; put them in the owning module's contracts.", events);
+    }
+
+    [Fact]
+    public void Given_the_contracts_assemblies_Then_the_integration_event_check_finds_events_there()
+    {
+        // Proves the check above looks for something that exists: AlertRequested is an integration event.
+        var events = Solution.ContractsAssemblies.SelectMany(a => a.GetTypes())
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IIntegrationEvent).IsAssignableFrom(t));
+
+        Assert.Contains(typeof(BillCenter.Modules.Notifications.Contracts.AlertRequested), events);
     }
 }

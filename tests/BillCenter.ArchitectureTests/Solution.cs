@@ -9,9 +9,17 @@ internal static class Solution
 {
     public const string ModulesPrefix = "BillCenter.Modules.";
 
+    /// <summary>A module's contracts assembly is named after the module with this suffix: words, not a module.</summary>
+    public const string ContractsSuffix = ".Contracts";
+
     public static Assembly SharedKernel { get; } = typeof(IModule).Assembly;
 
     public static Assembly Host { get; } = typeof(Program).Assembly;
+
+    /// <summary>Every BillCenter.Modules.*.Contracts assembly: the words of a module that others reference instead of the module.</summary>
+    /// <remarks>Declared before <see cref="Modules"/>: each module looks up its contracts assembly here.</remarks>
+    public static IReadOnlyList<Assembly> ContractsAssemblies { get; } =
+        [.. ModulesAssemblies().Where(IsContractsAssembly).OrderBy(a => a.GetName().Name, StringComparer.Ordinal)];
 
     /// <summary>Every module: each assembly named BillCenter.Modules.* that the Host references or that sits beside
     /// the tests, and that declares an <see cref="IModule"/>.</summary>
@@ -41,9 +49,21 @@ internal static class Solution
     }
 
     /// <summary>Every BillCenter assembly: the shared kernel, the Host and the modules.</summary>
-    public static IEnumerable<Assembly> All => new[] { SharedKernel, Host }.Concat(Modules.Select(m => m.Assembly));
+    public static IEnumerable<Assembly> All =>
+        new[] { SharedKernel, Host }.Concat(Modules.Select(m => m.Assembly)).Concat(ContractsAssemblies);
 
-    public static IEnumerable<Assembly> ModuleAssemblyCandidates()
+    /// <summary>Contracts assembly names, for theories.</summary>
+    public static TheoryData<string> ContractsAssemblyNames() => [.. ContractsAssemblies.Select(a => a.GetName().Name!)];
+
+    public static Assembly ContractsAssembly(string name) => ContractsAssemblies.Single(a => a.GetName().Name == name);
+
+    /// <summary>The BillCenter.Modules.* assemblies that should be modules (a contracts assembly is not one).</summary>
+    public static IEnumerable<Assembly> ModuleAssemblyCandidates() => ModulesAssemblies().Where(a => !IsContractsAssembly(a));
+
+    public static bool IsContractsAssembly(Assembly assembly) =>
+        assembly.GetName().Name!.EndsWith(ContractsSuffix, StringComparison.Ordinal);
+
+    private static IEnumerable<Assembly> ModulesAssemblies()
     {
         var referenced = Host.GetReferencedAssemblies()
             .Where(name => name.Name!.StartsWith(ModulesPrefix, StringComparison.Ordinal))
@@ -82,6 +102,8 @@ internal sealed class ModuleUnderTest
             .Distinct()
             .Order(StringComparer.Ordinal)];
         DbContexts = [.. Types.Where(t => typeof(DbContext).IsAssignableFrom(t))];
+        ContractsAssembly = Solution.ContractsAssemblies.SingleOrDefault(a => a.GetName().Name == ContractsNamespace);
+        ContractTypes = [.. OwnTypes.Where(IsContract).Concat(ContractsAssembly?.GetExportedTypes() ?? [])];
     }
 
     public string Name { get; }
@@ -102,6 +124,12 @@ internal sealed class ModuleUnderTest
     public IReadOnlyList<string> NonContractNamespaces { get; }
 
     public IReadOnlyList<Type> DbContexts { get; }
+
+    /// <summary>The module's own contracts assembly (BillCenter.Modules.X.Contracts), when its words live apart from it.</summary>
+    public Assembly? ContractsAssembly { get; }
+
+    /// <summary>What the module offers others: its Contracts namespace, in the module or in its contracts assembly.</summary>
+    public IReadOnlyList<Type> ContractTypes { get; }
 
     /// <summary>
     /// What another module must not depend on, in NetArchTest's terms. NetArchTest matches a name and everything
