@@ -190,7 +190,7 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("less than 30 seconds ago", html, StringComparison.Ordinal);
-        Assert.Contains("<form method=\"post\" action=\"/enroll/code\"", html, StringComparison.Ordinal); // Continue checks the code, not the resend
+        Assert.Matches("<form method=\"post\"[^>]* action=\"/enroll/code\"", html); // Continue checks the code, not the resend again
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = code }), "/enroll/credentials");
     }
 
