@@ -1,3 +1,4 @@
+using BillCenter.SharedKernel.Web.Journeys;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,8 +15,28 @@ public class PublicSurfaceTests
 
     private static bool IsPageModel(Type type) => typeof(PageModel).IsAssignableFrom(type);
 
+    private static bool IsJourney(Type type) => JourneyState(type) is not null;
+
+    /// <summary>The state type of a journey (<c>Journey&lt;TState&gt;</c>), or null when the type is not a journey.</summary>
+    private static Type? JourneyState(Type type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Journey<>))
+            {
+                return t.GetGenericArguments()[0];
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsAllowedPublic(ModuleUnderTest module, Type type) =>
         module.IsContract(type)
+        // A journey and its state are the base type of its pages (JourneyPage<TJourney, TState>), so as public as they are;
+        // enums the state holds come with it.
+        || IsJourney(type)
+        || module.Types.Where(IsJourney).Select(JourneyState).Any(state => state == type || state!.GetProperties().Any(p => Nullable.GetUnderlyingType(p.PropertyType) == type || p.PropertyType == type))
         || Solution.IsModuleEntryPoint(type)
         || IsPageModel(type)
         // The input model a page binds its form to is part of that page model.

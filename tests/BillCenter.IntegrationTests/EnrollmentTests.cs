@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using BillCenter.Host.DemoData;
 using BillCenter.Modules.Accounts.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BillCenter.IntegrationTests;
 
@@ -172,6 +174,55 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/enroll?expired=True", response.Headers.Location?.OriginalString);
     }
+
+    [Fact]
+    public async Task Given_a_new_code_asked_for_too_soon_Then_the_page_stays_usable_and_the_first_code_still_works()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var client = App.CreateBrowserLikeClient();
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Email" }), "/enroll/code");
+        var code = CodeIn(Assert.Single(await MailDrop.WaitForAsync(account.Email!)));
+
+        var refused = await client.SubmitFormAsync("/enroll/code", "/enroll/code?handler=Resend", new Dictionary<string, string>());
+        var html = await refused.Content.ReadAsStringAsync(Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("less than 30 seconds ago", html, StringComparison.Ordinal);
+        Assert.Matches("<form method=\"post\"[^>]* action=\"/enroll/code\"", html); // Continue checks the code, not the resend again
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = code }), "/enroll/credentials");
+    }
+
+    [Fact]
+    public async Task Given_a_new_code_When_it_is_sent_Then_the_page_is_back_at_its_address_and_only_the_new_code_works()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var client = App.CreateBrowserLikeClient();
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Email" }), "/enroll/code");
+        var first = CodeIn(Assert.Single(await MailDrop.WaitForAsync(account.Email!)));
+        await App.WithScopeAsync(async services =>
+        {
+            // As if the minimum interval between two codes had passed.
+            var db = services.GetRequiredService<BillCenter.Modules.Notifications.Data.NotificationsDbContext>();
+            var sent = await db.OneTimeCodes.Where(c => c.CardAccountId == account.CardAccountId).ToListAsync(Cancel);
+            Assert.Single(sent).LastSentAt -= TimeSpan.FromMinutes(1);
+            await db.SaveChangesAsync(Cancel);
+        });
+
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/code", "/enroll/code?handler=Resend", new Dictionary<string, string>()), "/enroll/code");
+        Assert.Contains("We sent a new code to", await client.GetStringAsync("/enroll/code", Cancel), StringComparison.Ordinal);
+        Assert.DoesNotContain("We sent a new code to", await client.GetStringAsync("/enroll/code", Cancel), StringComparison.Ordinal); // said once
+        var second = (await MailDrop.WaitForAsync(account.Email!, 2)).Select(CodeIn).Single(c => c != first);
+
+        var wrong = await client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = first });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = second }), "/enroll/credentials");
+    }
+
+    private static string CodeIn(MimeKit.MimeMessage mail) => Regex.Match(mail.TextBody!, "security code is ([0-9]{6})").Groups[1].Value;
 
     private async Task<(HttpStatusCode Status, string Html)> CardPageAsync(string number, string cardId)
     {

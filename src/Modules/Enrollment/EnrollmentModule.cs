@@ -1,4 +1,4 @@
-using BillCenter.Modules.Enrollment.Flow;
+using BillCenter.Modules.Enrollment.Pages.Enroll;
 using BillCenter.SharedKernel.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,5 +9,5 @@ public sealed class EnrollmentModule : IModule
 {
     public string Name => "enrollment";
 
-    public void AddServices(IServiceCollection services, ModuleContext context) => services.AddSingleton<EnrollmentFlow>();
+    public void AddServices(IServiceCollection services, ModuleContext context) => services.AddSingleton<EnrollmentJourney>();
 }

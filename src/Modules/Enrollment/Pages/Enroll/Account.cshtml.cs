@@ -1,17 +1,20 @@
-using BillCenter.Modules.Enrollment.Flow;
+using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.SharedKernel.Cards;
+using BillCenter.SharedKernel.Web;
+using BillCenter.SharedKernel.Web.Journeys;
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
-public sealed class AccountModel(IMediator mediator) : EnrollmentPage
+/// <summary>Card number + billing street address + ZIP (corporate purchasing, line of credit and consolidator accounts).</summary>
+public sealed class AccountModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public const string Failure = "We could not find an account with those details. Check the card number, billing street address and ZIP code and try again.";
 
     [BindProperty]
     public Form Data { get; set; } = new();
-
-    internal override bool CanShow(EnrollmentState state) => state.Path == EnrollmentPath.AccountWithoutCardId;
 
     public void OnGet()
     {
@@ -19,10 +22,13 @@ public sealed class AccountModel(IMediator mediator) : EnrollmentPage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var check = await mediator.Send(new CheckAccountByAddress(Data.CardNumber, Data.Street, Data.Zip), cancellationToken);
-        return check.Card is { } card
-            ? CardVerified(card)
-            : UniformFailure("Data.CardNumber", Failure, "Data.CardNumber", "Data.Street", "Data.Zip");
+        if (await mediator.Send(new Command(Data.CardNumber, Data.Street, Data.Zip), cancellationToken) is { } card)
+        {
+            return Go(EnrollmentJourney.CardVerified(State, card));
+        }
+
+        ModelState.AddUniformFailure("Data.CardNumber", Failure, "Data.CardNumber", "Data.Street", "Data.Zip");
+        return Page();
     }
 
     public sealed class Form
@@ -32,5 +38,32 @@ public sealed class AccountModel(IMediator mediator) : EnrollmentPage
         public string? Street { get; set; }
 
         public string? Zip { get; set; }
+    }
+
+    /// <summary>The account, when it exists, has no card ID and the address matches; otherwise null.</summary>
+    internal sealed record Command(string? CardNumber, string? Street, string? Zip) : IRequest<VerifiedCard?>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.CardNumber).ValidCardNumber();
+            RuleFor(c => c.Street).NotEmpty().WithMessage("Enter the billing street address").MaximumLength(200).WithMessage("Street address must be 200 characters or fewer");
+            RuleFor(c => c.Zip).ValidZip();
+        }
+    }
+
+    internal sealed class Handler(IMediator mediator) : IRequestHandler<Command, VerifiedCard?>
+    {
+        private static readonly Product[] WithoutCardIds = [Product.CorporatePurchasing, Product.LineOfCredit, Product.Consolidator];
+
+        public async Task<VerifiedCard?> Handle(Command request, CancellationToken cancellationToken)
+        {
+            _ = ZipCode.TryParse(request.Zip, out var zip);
+            var result = await mediator.Send(new VerifyBillingAddress(CardNumber.Parse(request.CardNumber).Value!, request.Street!, zip), cancellationToken);
+
+            // A card that has a card ID enrolls with it: by address it gets the same answer as a wrong address.
+            return result.Verified && WithoutCardIds.Contains(result.Card!.Product) ? result.Card : null;
+        }
     }
 }

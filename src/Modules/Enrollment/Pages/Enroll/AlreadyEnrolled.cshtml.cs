@@ -1,12 +1,10 @@
-using BillCenter.Modules.Enrollment.Flow;
+using BillCenter.SharedKernel.Web.Journeys;
 
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
 /// <summary>Shown only after the one-time code: this card already has an online account.</summary>
-public sealed class AlreadyEnrolledModel : EnrollmentPage
+public sealed class AlreadyEnrolledModel : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
-    internal override bool CanShow(EnrollmentState state) => state.CodeVerified && state.AlreadyEnrolled;
-
     public void OnGet()
     {
     }

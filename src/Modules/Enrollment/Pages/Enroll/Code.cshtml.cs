@@ -1,22 +1,22 @@
-using BillCenter.Modules.Enrollment.Flow;
 using BillCenter.Modules.Notifications.Contracts;
+using BillCenter.SharedKernel.Web;
+using BillCenter.SharedKernel.Web.Journeys;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
-public sealed class CodeModel(IMediator mediator) : EnrollmentPage
+public sealed class CodeModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
+    private const string ResentKey = "enroll.code.resent";
+
     [BindProperty]
     public Form Data { get; set; } = new();
 
+    /// <summary>Shown once, on the page after a new code was sent.</summary>
     public string? Resent { get; private set; }
 
-    internal override bool CanShow(EnrollmentState state) => state.CardVerified && state.CodeId is not null;
-
-    public void OnGet()
-    {
-    }
+    public void OnGet() => Resent = TempData[ResentKey] as string;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -29,18 +29,14 @@ public sealed class CodeModel(IMediator mediator) : EnrollmentPage
         var check = await mediator.Send(new VerifyOneTimeCode(State.CodeId!.Value, SendCodeModel.Purpose, Data.Code), cancellationToken);
         if (!check.IsValid)
         {
-            ModelState.Remove("Data.Code");
-            ModelState.SetModelValue("Data.Code", null, string.Empty);
-            ModelState.AddModelError("Data.Code", check.Message);
+            ModelState.AddUniformFailure("Data.Code", check.Message, "Data.Code");
             return Page();
         }
 
-        Save(State with { CodeVerified = true });
-
-        // Only now, after the code, may the cardholder learn that the card already has an online account.
-        return RedirectToPage(State.AlreadyEnrolled ? "AlreadyEnrolled" : "Credentials");
+        return Go(EnrollmentJourney.CodeVerified(State));
     }
 
+    /// <summary>Sends a new code, then shows this page again at its own address (post/redirect/get).</summary>
     public async Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken)
     {
         var sent = await mediator.Send(new ResendOneTimeCode(State.CodeId!.Value), cancellationToken);
@@ -50,8 +46,8 @@ public sealed class CodeModel(IMediator mediator) : EnrollmentPage
             return Page();
         }
 
-        Resent = $"We sent a new code to {sent.MaskedDestination}. The previous code no longer works.";
-        return Page();
+        TempData[ResentKey] = $"We sent a new code to {sent.MaskedDestination}. The previous code no longer works.";
+        return Go(EnrollmentJourney.CodeSent(State, sent.CodeId ?? State.CodeId!.Value, sent.MaskedDestination ?? State.CodeSentTo!));
     }
 
     public sealed class Form

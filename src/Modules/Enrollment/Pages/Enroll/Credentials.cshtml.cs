@@ -1,18 +1,16 @@
-using BillCenter.Modules.Enrollment.Flow;
 using BillCenter.Modules.Users.Contracts;
+using BillCenter.SharedKernel.Web.Journeys;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
-public sealed class CredentialsModel(IMediator mediator) : EnrollmentPage
+public sealed class CredentialsModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     [BindProperty]
     public Form Data { get; set; } = new();
 
     public CredentialRules Rules { get; private set; } = new(string.Empty, string.Empty);
-
-    internal override bool CanShow(EnrollmentState state) => state.CardVerified && state.CodeVerified && !state.AlreadyEnrolled;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -34,8 +32,7 @@ public sealed class CredentialsModel(IMediator mediator) : EnrollmentPage
             return Page();
         }
 
-        Save(State with { UserName = Data.UserName!.Trim(), Password = Data.Password });
-        return RedirectToPage("Check");
+        return Go(EnrollmentJourney.CredentialsChosen(State, Data.UserName!.Trim(), Data.Password!));
     }
 
     public sealed class Form

@@ -1,15 +1,13 @@
 using System.Security.Claims;
 using BillCenter.Modules.Accounts.Contracts;
-using BillCenter.Modules.Enrollment.Flow;
+using BillCenter.SharedKernel.Web.Journeys;
 using MediatR;
 
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
-public sealed class DoneModel(IMediator mediator) : EnrollmentPage
+public sealed class DoneModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public IReadOnlyList<BenefitSummary> Benefits { get; private set; } = [];
-
-    internal override bool CanShow(EnrollmentState state) => state.Completed;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

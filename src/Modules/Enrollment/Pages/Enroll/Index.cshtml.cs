@@ -1,10 +1,10 @@
-using BillCenter.Modules.Enrollment.Flow;
+using BillCenter.SharedKernel.Web.Journeys;
 using BillCenter.SharedKernel.Web.TagHelpers;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
-public sealed class IndexModel : EnrollmentPage
+public sealed class IndexModel : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public static readonly IReadOnlyList<RadioItem> Choices =
     [
@@ -18,8 +18,6 @@ public sealed class IndexModel : EnrollmentPage
     [BindProperty(SupportsGet = true)]
     public bool Expired { get; set; }
 
-    internal override bool CanShow(EnrollmentState state) => true;
-
     public void OnGet() => Data.Path = State.Path?.ToString();
 
     public IActionResult OnPost()
@@ -30,8 +28,7 @@ public sealed class IndexModel : EnrollmentPage
             return Page();
         }
 
-        Save(new EnrollmentState { Path = path });
-        return RedirectToPage(path == EnrollmentPath.CardWithCardId ? "Card" : "Account");
+        return Go(EnrollmentJourney.Start(path));
     }
 
     public sealed class Form

@@ -1,5 +1,5 @@
-using BillCenter.Modules.Enrollment.Flow;
 using BillCenter.Modules.Notifications.Contracts;
+using BillCenter.SharedKernel.Web.Journeys;
 using BillCenter.SharedKernel.Web.TagHelpers;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
 /// <summary>Where to send the one-time code: only contact details already on file, shown masked.</summary>
-public sealed class SendCodeModel(IMediator mediator) : EnrollmentPage
+public sealed class SendCodeModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public const string Purpose = "enrollment";
 
@@ -15,8 +15,6 @@ public sealed class SendCodeModel(IMediator mediator) : EnrollmentPage
     public Form Data { get; set; } = new();
 
     public IReadOnlyList<RadioItem> Choices { get; private set; } = [];
-
-    internal override bool CanShow(EnrollmentState state) => state.CardVerified;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadChoicesAsync(cancellationToken);
 
@@ -36,8 +34,7 @@ public sealed class SendCodeModel(IMediator mediator) : EnrollmentPage
             return Page();
         }
 
-        Save(State with { CodeId = sent.CodeId, CodeSentTo = sent.MaskedDestination, CodeVerified = false });
-        return RedirectToPage("Code");
+        return Go(EnrollmentJourney.CodeSent(State, sent.CodeId!.Value, sent.MaskedDestination!));
     }
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)

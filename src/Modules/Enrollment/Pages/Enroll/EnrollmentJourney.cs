@@ -1,0 +1,92 @@
+using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.SharedKernel.Web.Journeys;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+
+namespace BillCenter.Modules.Enrollment.Pages.Enroll;
+
+/// <summary>
+/// The whole enrollment journey in one place: which account → card check → where to send the code → the code →
+/// (already enrolled) or user ID and password → check your answers → done. Each step below says when its page
+/// may show; each transition says what the journey remembers and where it goes next.
+/// </summary>
+public sealed class EnrollmentJourney(IDataProtectionProvider dataProtection, IConfiguration configuration)
+    : Journey<EnrollmentState>(dataProtection, configuration, "enroll", TimeSpan.FromMinutes(30))
+{
+    public const string Index = "/Enroll/Index";
+    public const string Card = "/Enroll/Card";
+    public const string Account = "/Enroll/Account";
+    public const string SendCode = "/Enroll/SendCode";
+    public const string Code = "/Enroll/Code";
+    public const string AlreadyEnrolled = "/Enroll/AlreadyEnrolled";
+    public const string Credentials = "/Enroll/Credentials";
+    public const string Check = "/Enroll/Check";
+    public const string Done = "/Enroll/Done";
+
+    private static readonly Dictionary<string, Func<EnrollmentState, bool>> StepTable = new()
+    {
+        [Index] = _ => true,
+        [Card] = s => s.Path == EnrollmentPath.CardWithCardId,
+        [Account] = s => s.Path == EnrollmentPath.AccountWithoutCardId,
+        [SendCode] = s => s.CardVerified && !s.Completed,
+        [Code] = s => s.CardVerified && s.CodeId is not null && !s.Completed,
+
+        // Only after the code may the cardholder learn that the card already has an online account.
+        [AlreadyEnrolled] = s => s.CodeVerified && s.AlreadyEnrolled,
+        [Credentials] = s => s.CardVerified && s.CodeVerified && !s.AlreadyEnrolled && !s.Completed,
+        [Check] = s => s.ReadyToCreate && !s.Completed,
+        [Done] = s => s.Completed,
+    };
+
+    public override string FirstPage => Index;
+
+    protected override IReadOnlyDictionary<string, Func<EnrollmentState, bool>> Steps => StepTable;
+
+    /// <summary>A new journey down the chosen path.</summary>
+    public static JourneyMove<EnrollmentState> Start(EnrollmentPath path) =>
+        new(new EnrollmentState { Path = path }, path == EnrollmentPath.CardWithCardId ? Card : Account);
+
+    /// <summary>The card checked out: remember which account (never the number), then choose where the code goes.</summary>
+    public static JourneyMove<EnrollmentState> CardVerified(EnrollmentState state, VerifiedCard card)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(card);
+        return new(
+            new EnrollmentState
+            {
+                Path = state.Path,
+                CardAccountId = card.CardAccountId,
+                Last4 = card.Last4,
+                ProductName = card.ProductName,
+                AlreadyEnrolled = card.AccountLinkedToUser,
+            },
+            SendCode);
+    }
+
+    /// <summary>A code was sent (or sent again): the journey waits for it.</summary>
+    public static JourneyMove<EnrollmentState> CodeSent(EnrollmentState state, Guid codeId, string maskedDestination) =>
+        new(state with { CodeId = codeId, CodeSentTo = maskedDestination, CodeVerified = false }, Code);
+
+    public static JourneyMove<EnrollmentState> CodeVerified(EnrollmentState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new(state with { CodeVerified = true }, state.AlreadyEnrolled ? AlreadyEnrolled : Credentials);
+    }
+
+    public static JourneyMove<EnrollmentState> CredentialsChosen(EnrollmentState state, string userName, string password) =>
+        new(state with { UserName = userName, Password = password }, Check);
+
+    /// <summary>The online account exists: forget everything but what the confirmation page shows.</summary>
+    public static JourneyMove<EnrollmentState> Created(EnrollmentState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new(new EnrollmentState { Completed = true, CardAccountId = state.CardAccountId, Last4 = state.Last4, ProductName = state.ProductName }, Done);
+    }
+
+    /// <summary>Another enrollment of the same card finished first.</summary>
+    public static JourneyMove<EnrollmentState> EnrolledMeanwhile(EnrollmentState state) =>
+        new(state with { AlreadyEnrolled = true, Password = null }, AlreadyEnrolled);
+
+    /// <summary>The user ID was taken since it was checked: the check page says so; the password is not kept.</summary>
+    public static EnrollmentState UserIdTaken(EnrollmentState state) => state with { Password = null };
+}
