@@ -1,6 +1,7 @@
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Enrollment.Flow;
 using BillCenter.Modules.Users.Contracts;
+using BillCenter.SharedKernel.Web;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 

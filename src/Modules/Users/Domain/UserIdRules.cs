@@ -1,6 +1,6 @@
 using BillCenter.SharedKernel.Cards;
 
-namespace BillCenter.Modules.Users.Features.Passwords;
+namespace BillCenter.Modules.Users.Domain;
 
 /// <summary>What a user ID may be. Uniqueness (ignoring case) is checked against the store separately.</summary>
 internal static class UserIdRules

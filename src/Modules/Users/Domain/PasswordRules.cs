@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using BillCenter.Modules.Users.Domain;
 using Microsoft.AspNetCore.Identity;
 
-namespace BillCenter.Modules.Users.Features.Passwords;
+namespace BillCenter.Modules.Users.Domain;
 
 /// <summary>
 /// Password rules after NIST SP 800-63B: at least 8 characters (15 or more recommended), long passphrases welcome,
