@@ -1,5 +1,6 @@
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Users.Contracts;
+using BillCenter.SharedKernel.Web;
 
 namespace BillCenter.IntegrationTests;
 

@@ -1,5 +1,6 @@
 using BillCenter.Modules.Accounts.Data;
-using BillCenter.Modules.Accounts.Features.VerifyCard;
+using BillCenter.Modules.Accounts.Features.SelfServiceChecks;
+using BillCenter.Modules.Accounts.Jobs;
 using BillCenter.SharedKernel.Data;
 using BillCenter.SharedKernel.Modules;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,21 +1,19 @@
 using BillCenter.Modules.Users.Data;
 using BillCenter.Modules.Users.Domain;
-using BillCenter.Modules.Users.Features.Passwords;
 using BillCenter.SharedKernel.Data;
 using BillCenter.SharedKernel.Modules;
-using BillCenter.SharedKernel.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BillCenter.Modules.Users;
 
-/// <summary>Online accounts: user IDs, passwords, sign-in, sessions, roles, and the shared data-protection keys.</summary>
+/// <summary>
+/// Online accounts: user IDs, passwords, sign-in and roles (ASP.NET Core Identity), and the table of the data-protection
+/// key ring. The session cookie, the Admin policy and the key ring's settings are the Host's (Platform/PlatformAuthentication.cs).
+/// </summary>
 public sealed class UsersModule : IModule
 {
-    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(15);
-
     public string Name => UsersDbContext.Schema;
 
     public void AddServices(IServiceCollection services, ModuleContext context)
@@ -44,32 +42,7 @@ public sealed class UsersModule : IModule
         // Every request re-checks the security stamp, so a password reset ends other sessions at once.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromMinutes(15));
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.Cookie.Name = "bc.session";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = SecurityOptions.CookiePolicy(context.Configuration);
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.ExpireTimeSpan = IdleTimeout;
-            options.SlidingExpiration = true;
-            options.LoginPath = "/sign-in";
-            options.LogoutPath = "/sign-out";
-            options.ReturnUrlParameter = "returnUrl";
-            options.Events.OnRedirectToAccessDenied = redirect =>
-            {
-                // A signed-in user without the right role gets a plain 403 (rendered by the status page).
-                redirect.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        });
-
-        services.AddAuthorizationBuilder().AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
-        var dataProtection = services.AddDataProtection().SetApplicationName("BillCenter").PersistKeysToDbContext<UsersDbContext>();
-        if (context.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
-        {
-            // In production the key ring is encrypted at rest with this certificate; every instance needs it.
-            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
-                certificatePath, context.Configuration["DataProtection:CertificatePassword"]));
-        }
+        // The key ring lives in this module's tables; the Host names the application and protects the keys at rest.
+        services.AddDataProtection().PersistKeysToDbContext<UsersDbContext>();
     }
 }

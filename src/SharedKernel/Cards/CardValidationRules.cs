@@ -2,9 +2,10 @@ using FluentValidation;
 
 namespace BillCenter.SharedKernel.Cards;
 
-/// <summary>The format rules for what a cardholder types about a card, with the messages shown at the field.</summary>
+/// <summary>The card-number, card-ID and ZIP rules of every card form, with the messages a cardholder sees.</summary>
 public static class CardValidationRules
 {
+    /// <summary>A 15-digit card number that passes the checks of <see cref="CardNumber.Parse"/>.</summary>
     public static IRuleBuilderOptionsConditions<T, string?> ValidCardNumber<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((value, context) =>
         {
@@ -15,6 +16,7 @@ public static class CardValidationRules
             }
         });
 
+    /// <summary>The 4-digit card ID printed on the card (<see cref="CardId.Validate"/>).</summary>
     public static IRuleBuilderOptionsConditions<T, string?> ValidCardId<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((value, context) =>
         {
@@ -24,6 +26,7 @@ public static class CardValidationRules
             }
         });
 
+    /// <summary>A US ZIP code (<see cref="ZipCode.Validate"/>).</summary>
     public static IRuleBuilderOptionsConditions<T, string?> ValidZip<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((value, context) =>
         {

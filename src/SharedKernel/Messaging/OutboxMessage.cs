@@ -41,28 +41,3 @@ public sealed class OutboxMessage
             ?? throw new InvalidOperationException($"Outbox message {Id} has an empty payload."));
     }
 }
-
-public static class OutboxModel
-{
-    /// <summary>Adds the module's own outbox table ("outbox_messages" in the module's schema).</summary>
-    public static ModelBuilder AddOutbox(this ModelBuilder modelBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.Entity<OutboxMessage>(outbox =>
-        {
-            outbox.ToTable("outbox_messages");
-            outbox.Property(m => m.Type).HasMaxLength(300);
-            outbox.Property(m => m.Payload).HasMaxLength(8000);
-            outbox.Property(m => m.LastError).HasMaxLength(2000);
-            outbox.HasIndex(m => new { m.PublishedAt, m.OccurredAt });
-        });
-        return modelBuilder;
-    }
-
-    /// <summary>Queues <paramref name="integrationEvent"/> to be published when this context's SaveChanges commits.</summary>
-    public static void Publish(this DbContext context, IIntegrationEvent integrationEvent)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        context.Set<OutboxMessage>().Add(OutboxMessage.From(integrationEvent));
-    }
-}

@@ -25,6 +25,3 @@ public interface IModule
     {
     }
 }
-
-/// <param name="DataFolder">The app's data folder (Storage:DataFolder, absolute): SQLite file, mail pickup, SMS log.</param>
-public sealed record ModuleContext(IConfiguration Configuration, DatabaseOptions Database, IHostEnvironment Environment, string DataFolder);

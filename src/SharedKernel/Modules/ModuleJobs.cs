@@ -4,12 +4,22 @@ using Hangfire;
 namespace BillCenter.SharedKernel.Modules;
 
 /// <summary>Registers a module's recurring jobs under ids "&lt;module&gt;:&lt;job&gt;".</summary>
-public sealed class ModuleJobs(IRecurringJobManager manager, string module, TimeZoneInfo? timeZone = null)
+public sealed class ModuleJobs(IRecurringJobManager manager, string module)
 {
-    public string IdOf(string job) => $"{module}:{job}";
+    public string IdOf(string job)
+    {
+        // Job ids show in the dashboard and in logs: "<module>:<job>", both lower-case words joined by hyphens.
+        ArgumentException.ThrowIfNullOrEmpty(job);
+        if (!job.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            throw new ArgumentException($"Job name '{job}' must be lower-case letters, digits and hyphens.", nameof(job));
+        }
+
+        return $"{module}:{job}";
+    }
 
     public void AddOrUpdate<T>(string job, Expression<Func<T, Task>> call, string cron) =>
-        manager.AddOrUpdate(IdOf(job), call, cron, new RecurringJobOptions { TimeZone = timeZone ?? TimeZoneInfo.Utc });
+        manager.AddOrUpdate(IdOf(job), call, cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
 
     /// <summary>Runs a recurring job once now (e.g. at start-up, to pick up work left by a previous run).</summary>
     public void TriggerNow(string job) => manager.Trigger(IdOf(job));

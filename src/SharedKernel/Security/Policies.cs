@@ -5,8 +5,3 @@ public static class Policies
 {
     public const string Admin = "Admin";
 }
-
-public static class Roles
-{
-    public const string Admin = "Admin";
-}

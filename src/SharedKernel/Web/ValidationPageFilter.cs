@@ -24,18 +24,7 @@ public sealed class ValidationPageFilter : IAsyncPageFilter
             return;
         }
 
-        var prefix = BoundPropertyName(page);
-        foreach (var error in validation.Errors)
-        {
-            var key = string.IsNullOrEmpty(error.PropertyName) ? string.Empty
-                : prefix is null ? error.PropertyName
-                : $"{prefix}.{error.PropertyName}";
-            if (!page.ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
-            {
-                page.ModelState.AddModelError(key, error.ErrorMessage);
-            }
-        }
-
+        page.ModelState.AddFieldErrors(validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)), BoundPropertyName(page));
         executed.ExceptionHandled = true;
         executed.Result = page.Page();
     }

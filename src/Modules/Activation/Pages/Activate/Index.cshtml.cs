@@ -1,6 +1,10 @@
+using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.SharedKernel.Cards;
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Logging;
 
 namespace BillCenter.Modules.Activation.Pages.Activate;
 
@@ -13,7 +17,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public const string Last4Key = "activation.last4";
 
     [BindProperty]
-    public CardDetails Data { get; set; } = new();
+    public Command Data { get; set; } = new();
 
     public void OnGet()
     {
@@ -21,8 +25,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new ActivateWithCardDetails(Data.CardNumber, Data.CardId), cancellationToken);
-        if (result.Outcome == ActivationOutcome.Failed)
+        var result = await mediator.Send(Data, cancellationToken);
+        if (result.Outcome == Outcome.Failed)
         {
             // The card ID is not written back into the page; the message does not say which detail was wrong.
             ModelState.Remove("Data.CardId");
@@ -36,10 +40,64 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return RedirectToPage("/Activate/Done/Index");
     }
 
-    public sealed class CardDetails
+    public enum Outcome
+    {
+        Activated,
+        AlreadyActive,
+        Failed,
+    }
+
+    /// <summary>What the confirmation needs and nothing more: the outcome and, on success, the card's last four digits.</summary>
+    public sealed record Result(Outcome Outcome, string? Last4)
+    {
+        public static Result Failed { get; } = new(Outcome.Failed, null);
+    }
+
+    /// <summary>The details on the front of the card, as typed.</summary>
+    public sealed class Command : IRequest<Result>
     {
         public string? CardNumber { get; set; }
 
         public string? CardId { get; set; }
+    }
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.CardNumber).ValidCardNumber();
+            RuleFor(c => c.CardId).ValidCardId();
+        }
+    }
+
+    internal sealed class Handler(IMediator mediator, ILogger<Handler> logger) : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
+        {
+            // The validator has run: both parse.
+            var number = CardNumber.Parse(request.CardNumber).Value!;
+            _ = CardId.TryParse(request.CardId, out var cardId);
+
+            // Unknown, cancelled, replaced, locked or a wrong card ID: one answer, counted by the Accounts lockout.
+            var verification = await mediator.Send(new VerifyCardId(number, cardId), cancellationToken);
+            if (!verification.Verified || verification.Card is not { } card)
+            {
+                return Result.Failed;
+            }
+
+            if (card.Status == CardStatus.Active)
+            {
+                return new Result(Outcome.AlreadyActive, card.Last4);
+            }
+
+            var outcome = await mediator.Send(new ActivateCard(card.CardId), cancellationToken);
+            logger.LogInformation("Activation of card {CardId}: {Outcome}", card.CardId, outcome);
+            return outcome switch
+            {
+                CardActivationOutcome.Activated => new Result(Outcome.Activated, card.Last4),
+                CardActivationOutcome.AlreadyActive => new Result(Outcome.AlreadyActive, card.Last4),
+                _ => Result.Failed,
+            };
+        }
     }
 }

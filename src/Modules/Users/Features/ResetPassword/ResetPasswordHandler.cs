@@ -1,6 +1,6 @@
 using BillCenter.Modules.Users.Contracts;
 using BillCenter.Modules.Users.Domain;
-using BillCenter.Modules.Users.Features.CreateUser;
+using BillCenter.SharedKernel.Web;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
@@ -21,7 +21,7 @@ internal sealed class ResetPasswordHandler(UserManager<BillCenterUser> users, Ti
         var reset = await users.ResetPasswordAsync(user, token, request.NewPassword);
         if (!reset.Succeeded)
         {
-            return UserCommandResult.Failure([.. reset.Errors.Select(CreateUserHandler.ToFieldError)]);
+            return UserCommandResult.Failure([.. reset.Errors.Select(IdentityErrors.ToFieldError)]);
         }
 
         // A new security stamp invalidates every other session's cookie at its next request.

@@ -15,13 +15,13 @@ public sealed class IndexModel : PageModel
     {
         // Only reachable right after an activation: the outcome lives in TempData for one read.
         if (TempData[Activate.IndexModel.Last4Key] is not string last4 || TempData[Activate.IndexModel.OutcomeKey] is not string outcome ||
-            !Enum.TryParse<ActivationOutcome>(outcome, out var parsed) || parsed == ActivationOutcome.Failed)
+            !Enum.TryParse<Activate.IndexModel.Outcome>(outcome, out var parsed) || parsed == Activate.IndexModel.Outcome.Failed)
         {
             return RedirectToPage("/Activate/Index");
         }
 
         Last4 = last4;
-        AlreadyActive = parsed == ActivationOutcome.AlreadyActive;
+        AlreadyActive = parsed == Activate.IndexModel.Outcome.AlreadyActive;
         return Page();
     }
 }

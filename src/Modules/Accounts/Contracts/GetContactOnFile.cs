@@ -1,0 +1,8 @@
+using MediatR;
+
+namespace BillCenter.Modules.Accounts.Contracts;
+
+/// <summary>The email and mobile number on file for an account, to send one-time codes and alerts to.</summary>
+public sealed record GetContactOnFile(Guid CardAccountId) : IRequest<ContactOnFile?>;
+
+public sealed record ContactOnFile(Guid CardAccountId, string HolderName, string? Email, string? MobilePhone);

@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using BillCenter.Modules.Accounts.Contracts;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BillCenter.Modules.Accounts.Pages.Accounts;
+
+[Authorize]
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+        Accounts = await mediator.Send(new GetAccountSummaries(userId), cancellationToken);
+    }
+}

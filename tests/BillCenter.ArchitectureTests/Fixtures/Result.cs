@@ -1,0 +1,3 @@
+namespace BillCenter.ArchitectureTests.SolutionFixtureTypes;
+
+internal sealed record Result;
