@@ -3,7 +3,6 @@ using BillCenter.Host.DemoData;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Domain;
-using BillCenter.SharedKernel.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
