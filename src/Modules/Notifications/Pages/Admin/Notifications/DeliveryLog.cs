@@ -1,22 +1,54 @@
+using Ardalis.Specification;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Dispatch;
 using BillCenter.Modules.Notifications.Domain;
+using BillCenter.SharedKernel.Specifications;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace BillCenter.Modules.Notifications.Pages.Admin.Notifications;
 
-internal sealed record GetDeliveryLog : IRequest<IndexModel.DeliveryLog>;
+internal sealed record GetDeliveryLog(int FailurePage) : IRequest<IndexModel.DeliveryLog>;
 
 /// <summary>What the admin page shows (nested: part of the page's model).</summary>
 public sealed partial class IndexModel
 {
-    public sealed record DeliveryLog(IReadOnlyList<StatusCount> Counts, IReadOnlyList<FailedNotification> LatestFailures, DateTime Since);
+    public sealed record DeliveryLog(IReadOnlyList<StatusCount> Counts, FailurePage Failures, DateTime Since);
 
     public sealed record StatusCount(NotificationChannel Channel, NotificationStatus Status, int Count);
 
     public sealed record FailedNotification(Guid Id, NotificationChannel Channel, string Template, NotificationStatus Status, int Attempts, string? LastError, DateTime UpdatedAt, string Destination);
+
+    /// <summary>One page of the failures, newest first: page <see cref="Number"/> of <see cref="PageCount"/>.</summary>
+    public sealed record FailurePage(IReadOnlyList<FailedNotification> Items, int Number, int Total)
+    {
+        public static int Size => LatestFailures.PageSize;
+
+        public int PageCount => Math.Max(1, (Total + Size - 1) / Size);
+
+        public int FirstShown => Items.Count == 0 ? 0 : ((Number - 1) * Size) + 1;
+
+        public int LastShown => Items.Count == 0 ? 0 : FirstShown + Items.Count - 1;
+
+        public bool HasNewer => Number > 1;
+
+        public bool HasOlder => Number < PageCount;
+    }
+}
+
+/// <summary>Failed and undeliverable notifications, most recently changed first, one page at a time.</summary>
+internal sealed class LatestFailures : Specification<Notification, IndexModel.FailedNotification>
+{
+    public const int PageSize = 25;
+
+    public LatestFailures(int page = 1) =>
+        Query.Where(n => n.Status == NotificationStatus.Failed || n.Status == NotificationStatus.Undeliverable)
+            // The id breaks ties between failures of the same instant, so pages neither repeat nor skip a row.
+            .OrderByDescending(n => n.UpdatedAt).ThenByDescending(n => n.Id)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize)
+            .Select(n => new IndexModel.FailedNotification(n.Id, n.Channel, n.Template, n.Status, n.Attempts, n.LastError, n.UpdatedAt, n.Destination));
 }
 
 internal sealed class GetDeliveryLogHandler(NotificationsDbContext db, TimeProvider time) : IRequestHandler<GetDeliveryLog, IndexModel.DeliveryLog>
@@ -29,15 +61,16 @@ internal sealed class GetDeliveryLogHandler(NotificationsDbContext db, TimeProvi
             .GroupBy(n => new { n.Channel, n.Status })
             .Select(g => new IndexModel.StatusCount(g.Key.Channel, g.Key.Status, g.Count()))
             .ToListAsync(cancellationToken);
-        var failures = await db.Notifications.AsNoTracking()
-            .Where(n => n.Status == NotificationStatus.Failed || n.Status == NotificationStatus.Undeliverable)
-            .OrderByDescending(n => n.UpdatedAt)
-            .Take(25)
-            .Select(n => new IndexModel.FailedNotification(n.Id, n.Channel, n.Template, n.Status, n.Attempts, n.LastError, n.UpdatedAt, n.Destination))
-            .ToListAsync(cancellationToken);
+
+        // Criteria only: the same filter, counted without its order and paging.
+        var total = await EfSpecificationEvaluator.Default.GetQuery(db.Notifications, new LatestFailures(), evaluateCriteriaOnly: true)
+            .CountAsync(cancellationToken);
+        var page = Math.Clamp(request.FailurePage, 1, Math.Max(1, (total + LatestFailures.PageSize - 1) / LatestFailures.PageSize));
+        var failures = await db.Notifications.WithSpecification(new LatestFailures(page)).ToListAsync(cancellationToken);
+
         return new IndexModel.DeliveryLog(
             counts.OrderBy(c => c.Channel).ThenBy(c => c.Status).ToList(),
-            failures.Select(f => f with { Destination = Mask(f) }).ToList(),
+            new IndexModel.FailurePage(failures.Select(f => f with { Destination = Mask(f) }).ToList(), page, total),
             since);
     }
 
