@@ -33,7 +33,7 @@ public sealed class AlreadyEnrolledJourneyTests(JobsBrowserFixture browser) : IC
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This card already has an online account" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Recover your user ID or password" })).ToHaveAttributeAsync("href", "/recover");
+        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true })).ToHaveAttributeAsync("href", "/sign-in");
         await browser.AssertAccessibleAsync(page);
     }
 }

@@ -119,7 +119,7 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
 
         var page = await client.GetStringAsync("/enroll/already-enrolled", Cancel);
         Assert.Contains("This card already has an online account", page, StringComparison.Ordinal);
-        Assert.Contains("href=\"/recover\"", page, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"button\" href=\"/sign-in\">Sign in</a>", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/enroll/credentials", Cancel)).StatusCode);
     }
 

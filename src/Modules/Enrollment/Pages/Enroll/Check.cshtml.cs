@@ -25,10 +25,7 @@ public sealed class CheckModel(IMediator mediator) : JourneyPage<EnrollmentJourn
             default:
                 // The user ID was taken since it was checked: say so here, and choose again.
                 Keep(EnrollmentJourney.UserIdTaken(State));
-                foreach (var error in outcome.Errors)
-                {
-                    ModelState.AddModelError(string.Empty, error.Message);
-                }
+                ModelState.AddFieldErrors(outcome.Errors.Select(e => e with { Field = string.Empty }));
 
                 return Page();
         }

@@ -1,4 +1,5 @@
 using BillCenter.Modules.Users.Contracts;
+using BillCenter.SharedKernel.Web;
 using BillCenter.SharedKernel.Web.Journeys;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -22,13 +23,9 @@ public sealed class CredentialsModel(IMediator mediator) : JourneyPage<Enrollmen
     {
         Rules = await mediator.Send(new GetCredentialRules(), cancellationToken);
         var problems = await mediator.Send(new CheckNewCredentials(Data.UserName?.Trim(), Data.Password ?? string.Empty), cancellationToken);
-        foreach (var problem in problems)
-        {
-            ModelState.AddModelError($"Data.{problem.Field}", problem.Message);
-        }
-
         if (problems.Count > 0)
         {
+            ModelState.AddFieldErrors(problems, nameof(Data));
             return Page();
         }
 
