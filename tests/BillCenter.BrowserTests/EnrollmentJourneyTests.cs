@@ -10,31 +10,8 @@ public sealed class JobsBrowserFixture : BrowserFixture
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Jobs:RunServer"] = "true" };
 
-    public async Task<IReadOnlyList<MimeMessage>> MailToAsync(string address, int count)
-    {
-        var folder = Path.Combine(App.DataFolder, "mail-pickup");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var messages = new List<MimeMessage>();
-            foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [])
-            {
-                var message = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
-                if (message.To.Mailboxes.Any(m => m.Address == address))
-                {
-                    messages.Add(message);
-                }
-            }
-
-            if (messages.Count >= count || DateTime.UtcNow > deadline)
-            {
-                Assert.True(messages.Count >= count, $"expected {count} message(s) to {address} in the pickup folder, got {messages.Count}");
-                return messages;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken); // polling a folder; the condition decides
-        }
-    }
+    /// <summary>Waits until <paramref name="count"/> whole messages to <paramref name="address"/> are in the pickup folder.</summary>
+    public Task<IReadOnlyList<MimeMessage>> MailToAsync(string address, int count) => PickupFolder.WaitForAsync(PickupFolder.Of(App), address, count);
 
     public async Task<(string Number, string? CardId, string Email, string Street)> OpenAccountAsync(Product product)
     {
