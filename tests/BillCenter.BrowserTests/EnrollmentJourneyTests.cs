@@ -62,7 +62,7 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your security code" })).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync(page);
-        var code = CodeIn(Assert.Single(await browser.MailToAsync(card.Email, 1)));
+        var code = SecurityCodes.In(Assert.Single(await browser.MailToAsync(card.Email, 1)));
         await page.GetByLabel("Security code").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
@@ -111,7 +111,7 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Where should we send your security code?" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
-        await page.GetByLabel("Security code").FillAsync(CodeIn(Assert.Single(await browser.MailToAsync(account.Email, 1))));
+        await page.GetByLabel("Security code").FillAsync(SecurityCodes.In(Assert.Single(await browser.MailToAsync(account.Email, 1))));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a user ID and password" })).ToBeVisibleAsync();
     }
@@ -141,6 +141,4 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
         var alert = Assert.Single(await browser.MailToAsync(card.Email, 1));
         Assert.Equal("Security alert: online checks for your card are paused", alert.Subject);
     }
-
-    private static string CodeIn(MimeMessage message) => Regex.Match(message.TextBody!, "security code is ([0-9]{6})").Groups[1].Value;
 }

@@ -57,7 +57,7 @@ public sealed class DataAtRestTests : IAsyncLifetime
 
         // The embedded default writes mail to the pickup folder.
         var mail = await PickupFolder.WaitForAsync(PickupFolder.Of(_app), email);
-        var code = mail.Select(m => Regex.Match(m.TextBody ?? string.Empty, "security code is ([0-9]{6})")).Where(m => m.Success).Select(m => m.Groups[1].Value).FirstOrDefault();
+        var code = mail.Where(SecurityCodes.IsIn).Select(SecurityCodes.In).FirstOrDefault();
         Assert.NotNull(code);
         await client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = code });
         await client.SubmitFormAsync("/enroll/credentials", new Dictionary<string, string> { ["Data.UserName"] = "jordan.lee", ["Data.Password"] = EnrollPassword });
