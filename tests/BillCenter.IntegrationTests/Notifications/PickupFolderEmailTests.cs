@@ -3,7 +3,7 @@ using BillCenter.Modules.Notifications.Email;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace BillCenter.IntegrationTests.Notifications;
+namespace BillCenter.IntegrationTests;
 
 /// <summary>The embedded default's pickup folder on the real file system: a reader of *.eml files only ever sees whole messages.</summary>
 public sealed class PickupFolderEmailTests : IDisposable
