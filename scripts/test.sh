@@ -25,9 +25,16 @@
 #        BILLCENTER_TEST_CHROMIUM   /usr/lib/chromium/chromium (Playwright's browser)
 #   4. `dotnet test` on the solution (Microsoft Testing Platform mode, see global.json),
 #      without rebuilding. Under CI=true skipped tests count as failures (--fail-skips on).
-#   5. Print the totals summed over the TRX files of all test projects and end with
+#   5. Check that every test project of BillCenter.sln (IsTestProject true) ran and reported at
+#      least one test (with extra options, e.g. a filter, a project without tests is only
+#      listed), print the totals summed over the TRX files of all test projects, then the
+#      names of the failed tests, and end with
 #        tests: N passed, N failed
-#      The exit code is non-zero if a test failed, the test run failed, or no test ran.
+#      The exit code is non-zero if a test failed, the test run failed, a test project is
+#      missing from the results, or no test ran.
+#
+# The service starters (PostgreSQL, SMTP, free ports, cleanup) are shared with bench/run.sh
+# in scripts/lib/services.sh.
 set -euo pipefail
 
 # ---------------------------------------------------------------------------
@@ -40,11 +47,11 @@ cd "$REPO_ROOT"
 SOLUTION="BillCenter.sln"
 CONFIGURATION="Release"
 CHROMIUM_BIN="/usr/lib/chromium/chromium"
-PYTHON="/usr/bin/python3"          # Debian's python, the one python3-aiosmtpd installs into
-PG_ROLE="app"
-PG_PASSWORD="app_pw"
-SERVICE_TIMEOUT=60                 # seconds to wait for a service to accept connections
 TEST_RESULTS_DIR="$REPO_ROOT/TestResults/test-sh"   # TRX files and the console log (git-ignored)
+
+# shellcheck source=lib/services.sh
+source "$REPO_ROOT/scripts/lib/services.sh"
+services_install_traps
 
 case "${CI:-}" in
   true | TRUE | True | 1 | yes) IN_CI=true ;;
@@ -55,122 +62,11 @@ esac
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export MSBUILDDISABLENODEREUSE=1
 
-log()  { printf '==> %s\n' "$*"; }
-warn() { printf 'WARNING: %s\n' "$*" >&2; }
-die()  { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
-
-is_root() { [ "$(id -u)" -eq 0 ]; }
-
-# ---------------------------------------------------------------------------
-# Cleanup: always stop what this script started and remove its throwaway folders
-# ---------------------------------------------------------------------------
-
-CHILD_PID=""      # the dotnet command currently running (see run_child)
-SMTP_PID=""
-SMTP_ROOT=""
-PG_BIN=""
-PG_ROOT=""
-PG_STARTED=false
-
-# Prints PID $1 and the PIDs of all its descendants (read from /proc: no procps needed).
-process_tree() {
-  local -A children=()
-  local stat line pid ppid
-  for stat in /proc/[0-9]*/stat; do
-    { line="$(<"$stat")"; } 2>/dev/null || continue
-    pid="${stat#/proc/}" pid="${pid%/stat}"
-    line="${line##*) }"                      # fields after "pid (comm) ": state ppid ...
-    ppid="${line#* }" ppid="${ppid%% *}"
-    children[$ppid]+=" $pid"
-  done
-  local queue=("$1")
-  while [ "${#queue[@]}" -gt 0 ]; do
-    pid="${queue[0]}" queue=("${queue[@]:1}")
-    echo "$pid"
-    # shellcheck disable=SC2206  # the list is space-separated PIDs
-    queue+=(${children[$pid]:-})
-  done
-}
-
-# True while PID $1 exists and is not a zombie (kill -0 also succeeds on a zombie).
-is_running() {
-  local stat
-  { stat="$(<"/proc/$1/stat")"; } 2>/dev/null || return 1
-  stat="${stat##*) }"
-  [ "${stat%% *}" != Z ]
-}
-
-# Stops PID $1 and everything it started (dotnet test leaves its test apps running
-# when it is killed alone): SIGTERM, then SIGKILL whatever is left after 10 s.
-stop_tree() {
-  local pids pid _
-  mapfile -t pids < <(process_tree "$1")
-  kill -TERM "${pids[@]}" 2>/dev/null
-  for _ in $(seq 1 50); do
-    for pid in "${pids[@]}"; do is_running "$pid" && break; pid=""; done
-    [ -z "$pid" ] && break
-    sleep 0.2
-  done
-  kill -KILL "${pids[@]}" 2>/dev/null
-  wait "$1" 2>/dev/null
-}
-
-cleanup() {
-  local status=$?
-  trap - EXIT
-  trap '' INT TERM   # a second Ctrl-C must not cut the cleanup short (it is bounded in time)
-  set +e
-  if [ -n "$CHILD_PID" ] && kill -0 "$CHILD_PID" 2>/dev/null; then
-    log "stopping $CHILD_PID and its child processes"
-    stop_tree "$CHILD_PID"
-  fi
-  if [ -n "$SMTP_PID" ]; then
-    kill -TERM "$SMTP_PID" 2>/dev/null
-    # Give it a moment, then make sure it is gone.
-    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$SMTP_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$SMTP_PID" 2>/dev/null
-    wait "$SMTP_PID" 2>/dev/null
-  fi
-  if [ "$PG_STARTED" = true ] && [ -f "$PG_ROOT/data/postmaster.pid" ]; then
-    ( cd / && as_pg "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -m fast -w -t 30 stop >/dev/null 2>&1 ) \
-      || warn "could not stop PostgreSQL in $PG_ROOT cleanly"
-  fi
-  if [ -n "$PG_ROOT" ] && [ -d "$PG_ROOT" ]; then rm -rf "$PG_ROOT"; fi
-  if [ -n "$SMTP_ROOT" ] && [ -d "$SMTP_ROOT" ]; then rm -rf "$SMTP_ROOT"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'echo >&2; warn "interrupted"; exit 130' INT
-trap 'warn "terminated"; exit 143' TERM
-
-# Runs a long command as a background child and waits for it, so that the INT/TERM
-# traps run at once and cleanup can stop it. Returns the command's exit code.
-run_child() {
-  "$@" &
-  CHILD_PID=$!
-  local rc=0
-  wait "$CHILD_PID" || rc=$?
-  CHILD_PID=""
-  return "$rc"
-}
-
 # ---------------------------------------------------------------------------
 # 1. Install what is missing
 # ---------------------------------------------------------------------------
 
-# Newest installed PostgreSQL server binaries, e.g. /usr/lib/postgresql/15/bin.
-find_pg_bin() {
-  local dir
-  for dir in /usr/lib/postgresql/*/bin; do
-    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && [ -x "$dir/pg_isready" ] && [ -x "$dir/psql" ]; then
-      echo "$dir"
-    fi
-  done | sort -V | tail -n 1   # sort by version: the glob puts 10 before 9
-}
-
 have_chromium()   { [ -x "$CHROMIUM_BIN" ]; }
-have_postgresql() { [ -n "$(find_pg_bin)" ] && { ! is_root || id -u postgres >/dev/null 2>&1; }; }
-have_aiosmtpd()   { [ -x "$PYTHON" ] && "$PYTHON" -c 'import aiosmtpd' >/dev/null 2>&1; }
 
 missing_packages() {
   local missing=()
@@ -211,145 +107,38 @@ install_prerequisites() {
 # 3. Services
 # ---------------------------------------------------------------------------
 
-# Prints a TCP port on 127.0.0.1 that is free right now (the OS picks it).
-free_port() {
-  if [ -x "$PYTHON" ]; then
-    "$PYTHON" -c 'import socket
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()'
-  else
-    # No python (by hand, without python3-aiosmtpd): a random high port nobody answers on.
-    local port
-    while :; do
-      port=$(( 20000 + RANDOM % 40000 ))
-      if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-    done
-  fi
+# Fast, throwaway settings: the tests need no durability.
+start_test_postgres() {
+  start_postgres billcenter-pg "-c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  pg_admin_sql "CREATE DATABASE billcenter OWNER $PG_ROLE" || die "could not create the PostgreSQL database"
+  export BILLCENTER_TEST_POSTGRES="$PG_CONNECTION"
 }
 
-# Runs a PostgreSQL tool as the "postgres" user when root (the server refuses to run
-# as root), as the current user otherwise.
-as_pg() {
-  if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-start_postgres() {
-  PG_BIN="$(find_pg_bin)"
-  # Short path: the Unix socket path must stay under ~100 characters.
-  PG_ROOT="$(mktemp -d /tmp/billcenter-pg.XXXXXX)"
-  chmod 755 "$PG_ROOT"
-  mkdir -p "$PG_ROOT/data" "$PG_ROOT/sock"
-  if is_root; then chown -R postgres:postgres "$PG_ROOT"; fi
-
-  log "PostgreSQL ($PG_BIN): initdb in $PG_ROOT"
-  # Run from inside the folder: the postgres user may not be allowed into the caller's directory.
-  if ! ( cd "$PG_ROOT" && as_pg "$PG_BIN/initdb" -D "$PG_ROOT/data" -U postgres \
-           --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 \
-           >"$PG_ROOT/initdb.log" 2>&1 ); then
-    cat "$PG_ROOT/initdb.log" >&2
-    die "initdb failed"
-  fi
-
-  # The port is free when picked but could be taken before the server binds it
-  # (other builds run on this machine): try a few fresh ports.
-  local attempt
-  for attempt in 1 2 3; do
-    PG_PORT="$(free_port)"
-    PG_STARTED=true   # from here on, cleanup tries to stop it
-    if ( cd "$PG_ROOT" && as_pg "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -l "$PG_ROOT/server.log" -w -t "$SERVICE_TIMEOUT" \
-           -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_ROOT/sock -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-           start >/dev/null ); then
-      break
-    fi
-    warn "PostgreSQL did not start on port $PG_PORT (attempt $attempt); server log:"
-    tail -n 20 "$PG_ROOT/server.log" >&2 || true
-    ( cd / && as_pg "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -m immediate -w stop >/dev/null 2>&1 ) || true
-    PG_STARTED=false
-    [ "$attempt" -lt 3 ] || die "PostgreSQL could not be started"
-  done
-
-  # pg_ctl -w already waited; make sure TCP connections are accepted too.
-  local deadline=$(( SECONDS + SERVICE_TIMEOUT ))
-  until "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -t 2; do
-    [ "$SECONDS" -lt "$deadline" ] || { tail -n 20 "$PG_ROOT/server.log" >&2; die "PostgreSQL does not accept connections on 127.0.0.1:$PG_PORT"; }
-    sleep 0.5
-  done
-
-  ( cd "$PG_ROOT" && as_pg "$PG_BIN/psql" -h "$PG_ROOT/sock" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
-      -c "CREATE ROLE $PG_ROLE LOGIN PASSWORD '$PG_PASSWORD' CREATEDB" \
-      -c "CREATE DATABASE billcenter OWNER $PG_ROLE" ) || die "could not create the PostgreSQL role and database"
-
-  export BILLCENTER_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Database=postgres;Username=$PG_ROLE;Password=$PG_PASSWORD"
-  log "PostgreSQL ready on 127.0.0.1:$PG_PORT (role $PG_ROLE with CREATEDB)"
-}
-
-# Waits until the SMTP server (PID $2) answers an SMTP greeting on 127.0.0.1:$1;
-# fails at once if that process is gone (e.g. it could not bind the port).
-wait_for_smtp() {
-  "$PYTHON" - "$1" "$2" "$SERVICE_TIMEOUT" <<'PY'
-import socket, sys, time
-port, pid, timeout = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
-deadline = time.monotonic() + timeout
-while True:
-    try:  # gone, or a zombie waiting to be reaped
-        with open(f"/proc/{pid}/stat") as f:
-            if f.read().rsplit(")", 1)[1].split()[0] == "Z":
-                sys.exit(1)
-    except OSError:
-        sys.exit(1)
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=2) as s:
-            if s.recv(512).startswith(b"220"):
-                sys.exit(0)
-    except OSError:
-        pass
-    if time.monotonic() > deadline:
-        sys.exit(1)
-    time.sleep(0.2)
-PY
-}
-
-start_smtp() {
-  SMTP_ROOT="$(mktemp -d /tmp/billcenter-smtp.XXXXXX)"
+start_test_smtp() {
+  service_tempdir billcenter-smtp
   # aiosmtpd's Mailbox handler creates the Maildir (with new/ cur/ tmp/): it must not exist yet.
-  local maildir="$SMTP_ROOT/maildir" attempt
-  for attempt in 1 2 3; do
-    SMTP_PORT="$(free_port)"
-    PYTHONUNBUFFERED=1 "$PYTHON" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" \
-      -c aiosmtpd.handlers.Mailbox "$maildir" >"$SMTP_ROOT/smtp.log" 2>&1 &
-    SMTP_PID=$!
-    if wait_for_smtp "$SMTP_PORT" "$SMTP_PID" && is_running "$SMTP_PID"; then
-      break
-    fi
-    warn "SMTP server did not start on port $SMTP_PORT (attempt $attempt); its log:"
-    cat "$SMTP_ROOT/smtp.log" >&2 || true
-    kill -KILL "$SMTP_PID" 2>/dev/null || true
-    wait "$SMTP_PID" 2>/dev/null || true
-    SMTP_PID=""
-    [ "$attempt" -lt 3 ] || die "SMTP server could not be started"
-  done
+  local maildir="$SERVICE_DIR/maildir"
+  start_smtp maildir "$SERVICE_DIR/smtp.log" aiosmtpd.handlers.Mailbox "$maildir"
   [ -d "$maildir/new" ] || die "SMTP server started but $maildir/new does not exist"
 
   export BILLCENTER_TEST_SMTP_HOST=127.0.0.1
   export BILLCENTER_TEST_SMTP_PORT="$SMTP_PORT"
   export BILLCENTER_TEST_MAILDIR="$maildir"
-  log "SMTP ready on 127.0.0.1:$SMTP_PORT, Maildir $maildir"
+  log "Maildir $maildir"
 }
 
 start_services() {
   # Variables of a service we do not provide are unset, so its tests skip instead
   # of talking to something stale from the caller's environment.
   if have_postgresql; then
-    start_postgres
+    start_test_postgres
   else
     unset BILLCENTER_TEST_POSTGRES
     warn "no PostgreSQL: BILLCENTER_TEST_POSTGRES not set, PostgreSQL tests will skip"
   fi
 
   if have_aiosmtpd; then
-    start_smtp
+    start_test_smtp
   else
     unset BILLCENTER_TEST_SMTP_HOST BILLCENTER_TEST_SMTP_PORT BILLCENTER_TEST_MAILDIR
     warn "no aiosmtpd: BILLCENTER_TEST_SMTP_* not set, e-mail tests will skip"
@@ -380,6 +169,40 @@ console_total() {
   sed -n '/^Test run summary/,$p' "$2" | sed -n "s/^[[:space:]]*$1:[[:space:]]*\([0-9][0-9]*\)[[:space:]]*\$/\1/p" | tail -n 1
 }
 
+# Prints "outcome<TAB>assembly<TAB>test name" for each test result in dotnet test's console log
+# (--output detailed: a line "<outcome> <test name> (<duration>)", later "  from <path>.dll (<tfm>|<arch>)").
+console_results() {
+  awk '
+    function flush() { if (outcome != "") print outcome "\t?\t" name; outcome = "" }
+    match($0, /^(passed|failed|skipped|error|errored|timed out|timedout|cancelled|canceled|aborted) /) {
+      flush()
+      outcome = substr($0, 1, RLENGTH - 1); name = substr($0, RLENGTH + 1)
+      sub(/ \([^()]*\)$/, "", name)
+      next
+    }
+    /^  from .*\.dll / && outcome != "" {
+      assembly = $0; sub(/^  from /, "", assembly); sub(/\.dll .*/, "", assembly); sub(/.*\//, "", assembly)
+      print outcome "\t" assembly "\t" name; outcome = ""
+    }
+    END { flush() }' "$1"
+}
+
+# Prints the assembly name of every test project in the solution (IsTestProject true in its csproj).
+solution_test_assemblies() {
+  local name path assembly
+  while IFS=$'\t' read -r name path; do
+    path="${path//\\//}"
+    [ -f "$path" ] && grep -q '<IsTestProject>true</IsTestProject>' "$path" || continue
+    assembly="$(sed -n 's:.*<AssemblyName>\(.*\)</AssemblyName>.*:\1:p' "$path" | head -n 1)"
+    echo "${assembly:-$name}"
+  done < <(sed -n 's/^Project("[^"]*") = "\([^"]*\)", "\([^"]*\.csproj\)".*/\1\t\2/p' "$SOLUTION")
+}
+
+# Drops the lines of passed tests (and their "  from" line) from dotnet test's detailed output.
+hide_passed() {
+  awk '/^passed / { skip = 1; next } skip && /^  from / { skip = 0; next } { skip = 0; print; fflush() }'
+}
+
 build() {
   log "dotnet build $SOLUTION -c $CONFIGURATION"
   run_child dotnet build "$SOLUTION" -c "$CONFIGURATION" || die "build failed"
@@ -397,17 +220,18 @@ run_tests() {
   #   --fail-skips on      (CI only) a skipped test counts as failed
   local test_cmd=(dotnet test --solution "$SOLUTION" -c "$CONFIGURATION" --no-build
                   --results-directory "$TEST_RESULTS_DIR" --report-xunit-trx
-                  --no-ansi --no-progress)
+                  --no-ansi --no-progress --output detailed)
   if [ "$IN_CI" = true ]; then test_cmd+=(--fail-skips on); fi
   # With extra options (typically a filter), a test project in which nothing matches
   # would fail with exit code 8 ("zero tests ran"); the total is still checked below.
   if [ "$#" -gt 0 ]; then test_cmd+=(--ignore-exit-code 8 "$@"); fi
 
   log "${test_cmd[*]}"
-  # Output goes to the terminal and to a log (for the cross-check below) through tee.
+  # Output goes to a log (one line per test: for the checks below) and, without the lines
+  # of passed tests, to the terminal.
   local test_rc=0 tee_fd tee_pid
   # tee ignores Ctrl-C so that it still shows the messages of the cleanup.
-  exec {tee_fd}> >(trap '' INT; exec tee "$console_log")
+  exec {tee_fd}> >(trap '' INT; tee "$console_log" | hide_passed)
   tee_pid=$!
   run_child "${test_cmd[@]}" >&"$tee_fd" 2>&1 || test_rc=$?
   exec {tee_fd}>&-
@@ -462,6 +286,41 @@ run_tests() {
   if [ "$total" -eq 0 ] || [ $(( passed + failed )) -eq 0 ]; then
     warn "no test ran"
     ok=false
+  fi
+
+  # Every test project of the solution ran and reported tests: count its results in the
+  # console log and in its TRX file (either may be missing, see above).
+  local results assembly counted missing=()
+  results="$(console_results "$console_log")"
+  while IFS= read -r assembly; do
+    counted="$(printf '%s\n' "$results" | awk -F '\t' -v a="$assembly" '$2 == a' | wc -l || true)"
+    if [ "$counted" -eq 0 ]; then
+      # grep finds nothing (status 1) when the project has no report: not an error here.
+      counted="$( { grep -l "storage=\"[^\"]*/$assembly\.dll\"" "$TEST_RESULTS_DIR"/*.trx 2>/dev/null || true; } | wc -l)"
+    fi
+    if [ "$counted" -eq 0 ]; then missing+=("$assembly"); fi
+  done < <(solution_test_assemblies)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$#" -gt 0 ]; then
+      echo "no tests selected in: ${missing[*]} (extra options given: not an error)"
+    else
+      warn "test projects of $SOLUTION without any test result: ${missing[*]}"
+      ok=false
+    fi
+  fi
+
+  # The names of the failed tests, last (from the console log; from the TRX files if it has none).
+  local names
+  names="$(printf '%s\n' "$results" | awk -F '\t' '$1 != "passed" && $1 != "skipped" && $1 != "" { print "  " $3 "  [" $2 "]" }' || true)"
+  if [ -z "$names" ] && [ "$failed" -gt 0 ]; then
+    names="$(cat "$TEST_RESULTS_DIR"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*>' \
+      | grep 'outcome="\(Failed\|Error\|Timeout\|Aborted\)"' \
+      | sed 's/.*testName="\([^"]*\)".*/  \1/; s/&quot;/"/g; s/&apos;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g' || true)"
+  fi
+  if [ "$failed" -gt 0 ] || [ -n "$names" ]; then
+    ok=false
+    echo "failed tests:"
+    printf '%s\n' "${names:-  (names not found in the console log or the TRX files)}"
   fi
   [ "$failed" -eq 0 ] || ok=false
   echo "tests: $passed passed, $failed failed"

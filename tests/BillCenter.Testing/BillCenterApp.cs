@@ -3,10 +3,11 @@ using BillCenter.SharedKernel.Data;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace BillCenter.Testing;
 
@@ -27,6 +28,7 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
     private readonly string? _postgresDatabase;
     private readonly bool _realServer;
     private readonly bool _ownsDataFolder;
+    private readonly List<Type> _dbContextTypes = [];
 
     public BillCenterApp(TestDatabase database, bool realServer = false, IReadOnlyDictionary<string, string?>? settings = null, string? sharedDataFolder = null)
     {
@@ -49,10 +51,10 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
             TestServices.RequirePostgres();
             _postgresDatabase = settings?.GetValueOrDefault("ConnectionStrings:BillCenter") is { } shared
                 ? null
-                : CreatePostgresDatabase();
+                : PostgresDatabases.Create();
             _settings["ConnectionStrings:BillCenter"] = _postgresDatabase is null
                 ? settings!["ConnectionStrings:BillCenter"]
-                : new NpgsqlConnectionStringBuilder(TestServices.PostgresConnectionString) { Database = _postgresDatabase, MaxPoolSize = 30 }.ConnectionString;
+                : PostgresDatabases.ConnectionString(_postgresDatabase);
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -123,7 +125,44 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(SqlCommands);
+            _dbContextTypes.AddRange(services.Select(d => d.ServiceType)
+                .Where(t => typeof(DbContext).IsAssignableFrom(t) && t != typeof(DbContext)).Distinct());
+        });
+    }
+
+    /// <summary>
+    /// Starts the app, then checks that every DbContext it registered really talks to the database this app was
+    /// made for (the provider, and on PostgreSQL the database by name): a test "on PostgreSQL" that silently ran
+    /// on SQLite would prove nothing.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        using var scope = host.Services.CreateScope();
+        var expectedProvider = Database == TestDatabase.Postgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite";
+        var expectedDatabase = Database == TestDatabase.Postgres
+            ? new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database
+            : null;
+        Assert.NotEmpty(_dbContextTypes);
+        foreach (var type in _dbContextTypes)
+        {
+            var context = (DbContext)scope.ServiceProvider.GetRequiredService(type);
+            Assert.True(context.Database.ProviderName == expectedProvider,
+                $"{type.Name} uses {context.Database.ProviderName}, but this app is meant to run on {Database}");
+            if (expectedDatabase is not null)
+            {
+                Assert.Equal(expectedDatabase, context.Database.GetDbConnection().Database);
+            }
+            else
+            {
+                Assert.Equal(Path.GetFullPath(SqliteFile), Path.GetFullPath(((Microsoft.Data.Sqlite.SqliteConnection)context.Database.GetDbConnection()).DataSource));
+            }
+        }
+
+        return host;
     }
 
     public override async ValueTask DisposeAsync()
@@ -132,11 +171,7 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
         GC.SuppressFinalize(this);
         if (_postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(TestServices.PostgresConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await PostgresDatabases.DropAsync(_postgresDatabase);
         }
 
         if (_ownsDataFolder)
@@ -150,16 +185,6 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
     {
         var match = AntiforgeryPattern().Match(html);
         return match.Success ? match.Groups[1].Value : throw new InvalidOperationException("The page has no antiforgery token.");
-    }
-
-    private static string CreatePostgresDatabase()
-    {
-        var name = $"bc_test_{Guid.NewGuid():N}";
-        using var connection = new NpgsqlConnection(TestServices.PostgresConnectionString);
-        connection.Open();
-        using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        create.ExecuteNonQuery();
-        return name;
     }
 
     private static string HostProjectFolder()

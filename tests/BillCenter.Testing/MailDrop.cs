@@ -43,19 +43,10 @@ public static class MailDrop
     }
 
     /// <summary>Waits until <paramref name="count"/> messages reached <paramref name="recipient"/> (fails after the timeout).</summary>
-    public static async Task<IReadOnlyList<MimeMessage>> WaitForAsync(string recipient, int count = 1, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var messages = await MessagesToAsync(recipient);
-            if (messages.Count >= count || DateTime.UtcNow > deadline)
-            {
-                Assert.True(messages.Count >= count, $"expected {count} message(s) to {recipient}, got {messages.Count}");
-                return messages;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken); // polling a mail folder; the condition decides, not the delay
-        }
-    }
+    public static Task<IReadOnlyList<MimeMessage>> WaitForAsync(string recipient, int count = 1, TimeSpan? timeout = null) =>
+        Eventually.MatchAsync(
+            () => MessagesToAsync(recipient),
+            messages => messages.Count >= count,
+            messages => $"expected {count} message(s) to {recipient}, got {messages.Count}",
+            timeout);
 }

@@ -267,7 +267,7 @@ public abstract class ActivationEmailTests(NotificationAppFixture fixture)
         var message = Assert.Single(await MailDrop.WaitForAsync(account.Email!));
         Assert.Equal($"Your card ending {number[^4..]} is active", message.Subject);
         Assert.Contains($"Your card ending {number[^4..]} is now active", message.TextBody, StringComparison.Ordinal);
-        AssertNoCardSecrets(message, number, account.CardIdDigits[0]!);
+        MailAssert.NoCardSecrets(message, number, account.CardIdDigits[0]!);
         await DrainAsync();
         Assert.Single(await MailDrop.MessagesToAsync(account.Email!));
     }
@@ -291,18 +291,7 @@ public abstract class ActivationEmailTests(NotificationAppFixture fixture)
         Assert.Equal(1, await App.ActivationAlertsInOutboxAsync(account.CardAccountId));
     }
 
-    private static void AssertNoCardSecrets(MimeKit.MimeMessage message, string number, string cardId)
-    {
-        using var raw = new MemoryStream();
-        message.WriteTo(raw);
-        var mime = System.Text.Encoding.UTF8.GetString(raw.ToArray());
-        Assert.DoesNotContain(number, mime, StringComparison.Ordinal);
-        Assert.DoesNotContain(number[..11], mime, StringComparison.Ordinal);
-        Assert.DoesNotMatch(new Regex($"\\b{cardId}\\b"), message.TextBody);
-    }
-
-    private Task DrainAsync() =>
-        App.WithScopeAsync(services => services.GetRequiredService<Modules.Notifications.Dispatch.NotificationDispatcher>().DrainAsync(TestContext.Current.CancellationToken));
+    private Task DrainAsync() => Dispatcher.DrainAsync(App);
 }
 
 public sealed class ActivationEmailTestsOnSqlite(SqliteNotificationFixture fixture) : ActivationEmailTests(fixture), IClassFixture<SqliteNotificationFixture>;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Users.Contracts;
 
@@ -29,7 +28,7 @@ public sealed class AlreadyEnrolledJourneyTests(JobsBrowserFixture browser) : IC
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Where should we send your security code?" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
         var mail = Assert.Single(await browser.MailToAsync(card.Email, 1));
-        await page.GetByLabel("Security code").FillAsync(Regex.Match(mail.TextBody!, "security code is ([0-9]{6})").Groups[1].Value);
+        await page.GetByLabel("Security code").FillAsync(SecurityCodes.In(mail));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This card already has an online account" })).ToBeVisibleAsync();

@@ -58,21 +58,27 @@ public abstract class CardVerificationTests(AppFixture fixture)
     {
         var account = await App.OpenAsync();
         var number = TestCards.Parse(account.CardNumbers[0]);
+        var rightCardId = TestCards.ParseCardId(account.CardIdDigits[0]!);
         var wrong = TestCards.ParseCardId(TestCards.WrongCardId(account.CardIdDigits[0]!));
-        for (var i = 0; i < 5; i++)
-        {
-            await App.SendAsync(new VerifyCardId(number, wrong));
-        }
-
         await using var secondInstance = new BillCenterApp(App.Database, settings: new Dictionary<string, string?>
         {
             ["ConnectionStrings:BillCenter"] = App.ConnectionString,
             ["Database:SeedDemoData"] = "false",
         }, sharedDataFolder: App.Database == TestDatabase.Sqlite ? App.DataFolder : null);
 
-        var right = await secondInstance.SendAsync(new VerifyCardId(number, TestCards.ParseCardId(account.CardIdDigits[0]!)));
+        // Positive control: the second instance sees the card and takes its right card ID before the lock.
+        var before = await secondInstance.SendAsync(new VerifyCardId(number, rightCardId));
+        Assert.True(before.Verified);
+        Assert.Equal(account.CardAccountId, before.Card!.CardAccountId);
 
-        Assert.False(right.Verified);
+        for (var i = 0; i < 5; i++)
+        {
+            await App.SendAsync(new VerifyCardId(number, wrong));
+        }
+
+        var after = await secondInstance.SendAsync(new VerifyCardId(number, rightCardId));
+
+        Assert.False(after.Verified);
     }
 
     [Fact]

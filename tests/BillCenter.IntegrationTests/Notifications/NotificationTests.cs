@@ -60,7 +60,7 @@ public sealed class SqliteNotificationFixture() : NotificationAppFixture(TestDat
 
 public sealed class PostgresNotificationFixture() : NotificationAppFixture(TestDatabase.Postgres);
 
-public abstract partial class NotificationTests(NotificationAppFixture fixture)
+public abstract class NotificationTests(NotificationAppFixture fixture)
 {
     private BillCenterApp App => fixture.App;
 
@@ -81,15 +81,13 @@ public abstract partial class NotificationTests(NotificationAppFixture fixture)
         Assert.Contains("<html lang=\"en-US\">", message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("<h1", message.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("<table", message.HtmlBody, StringComparison.Ordinal);
-        AssertNoCardSecrets(message, account);
+        MailAssert.NoCardSecrets(message, account.CardNumbers[0], account.CardIdDigits[0]);
 
-        var record = await SingleNotificationAsync(n => n.CardAccountId == account.CardAccountId);
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); record.Status == NotificationStatus.Sending && DateTime.UtcNow < deadline;)
-        {
-            // The SMTP server has the message; the dispatcher records the outcome right after.
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-            record = await SingleNotificationAsync(n => n.Id == record.Id);
-        }
+        // The SMTP server has the message; the dispatcher records the outcome right after.
+        var record = await Eventually.MatchAsync(
+            () => SingleNotificationAsync(n => n.CardAccountId == account.CardAccountId),
+            n => n.Status != NotificationStatus.Sending,
+            n => $"notification {n.Id} stayed {n.Status}");
 
         Assert.Equal(NotificationStatus.Sent, record.Status);
         Assert.Equal($"{record.Id:N}@notifications.billcenter", message.MessageId);
@@ -124,7 +122,7 @@ public abstract partial class NotificationTests(NotificationAppFixture fixture)
         Assert.True(sent.Sent);
         Assert.Equal($"h•••@example.com", sent.MaskedDestination);
         var message = Assert.Single(await MailDrop.WaitForAsync(account.Email!));
-        var code = CodePattern().Match(message.TextBody!).Groups[1].Value;
+        var code = SecurityCodes.In(message);
         Assert.Matches("^[0-9]{6}$", code);
         Assert.Contains(code, message.HtmlBody, StringComparison.Ordinal);
 
@@ -150,7 +148,7 @@ public abstract partial class NotificationTests(NotificationAppFixture fixture)
     {
         var account = await App.OpenAsync(mobile: null);
         var sent = await App.SendAsync(new SendOneTimeCode("test", account.CardAccountId, NotificationChannel.Email));
-        var code = CodePattern().Match(Assert.Single(await MailDrop.WaitForAsync(account.Email!)).TextBody!).Groups[1].Value;
+        var code = SecurityCodes.In(Assert.Single(await MailDrop.WaitForAsync(account.Email!)));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, "test", WrongCode(code)))));
 
@@ -220,31 +218,19 @@ public abstract partial class NotificationTests(NotificationAppFixture fixture)
         _ = second.Services;
 
         Assert.Single(await MailDrop.WaitForAsync(account.Email!));
-        var sent = await SingleNotificationAsync(second, n => n.Id == ids[0]);
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); sent.Status == NotificationStatus.Sending && DateTime.UtcNow < deadline;)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken); // the outcome is recorded right after the SMTP server took it
-            sent = await SingleNotificationAsync(second, n => n.Id == ids[0]);
-        }
+        // The outcome is recorded right after the SMTP server took the message.
+        var sent = await Eventually.MatchAsync(
+            () => SingleNotificationAsync(second, n => n.Id == ids[0]),
+            n => n.Status != NotificationStatus.Sending,
+            n => $"notification {n.Id} stayed {n.Status}");
 
         Assert.Equal((NotificationStatus.Sent, 2), (sent.Status, sent.Attempts));
         Assert.Null(sent.LastError);
     }
 
-    private static void AssertNoCardSecrets(MimeMessage message, TestAccount account)
-    {
-        using var raw = new MemoryStream();
-        message.WriteTo(raw);
-        var mime = System.Text.Encoding.UTF8.GetString(raw.ToArray());
-        Assert.DoesNotContain(account.CardNumbers[0], mime, StringComparison.Ordinal);
-        Assert.DoesNotContain(account.CardNumbers[0][..11], mime, StringComparison.Ordinal);
-        Assert.DoesNotMatch(new Regex($"\\b{account.CardIdDigits[0]}\\b"), message.TextBody);
-    }
+    private Task DrainAsync() => Dispatcher.DrainAsync(App);
 
-    private Task DrainAsync() => DrainAsync(App);
-
-    private static Task DrainAsync(BillCenterApp app) =>
-        app.WithScopeAsync(services => services.GetRequiredService<NotificationDispatcher>().DrainAsync(TestContext.Current.CancellationToken));
+    private static Task DrainAsync(BillCenterApp app) => Dispatcher.DrainAsync(app);
 
     private Task<Modules.Notifications.Domain.Notification> SingleNotificationAsync(System.Linq.Expressions.Expression<Func<Modules.Notifications.Domain.Notification, bool>> where) =>
         SingleNotificationAsync(App, where);
@@ -267,9 +253,6 @@ public abstract partial class NotificationTests(NotificationAppFixture fixture)
     }
 
     private static string WrongCode(string code) => ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("security code is ([0-9]{6})")]
-    private static partial Regex CodePattern();
 }
 
 public sealed class NotificationTestsOnSqlite(SqliteNotificationFixture fixture) : NotificationTests(fixture), IClassFixture<SqliteNotificationFixture>;

@@ -4,7 +4,7 @@ using BillCenter.SharedKernel.Web.Journeys;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 
-namespace BillCenter.IntegrationTests.Enrollment;
+namespace BillCenter.UnitTests.Enrollment;
 
 /// <summary>The enrollment journey's table of steps: which page may show after which transition.</summary>
 public class EnrollmentStepsTests

@@ -10,31 +10,8 @@ public sealed class JobsBrowserFixture : BrowserFixture
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Jobs:RunServer"] = "true" };
 
-    public async Task<IReadOnlyList<MimeMessage>> MailToAsync(string address, int count)
-    {
-        var folder = Path.Combine(App.DataFolder, "mail-pickup");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var messages = new List<MimeMessage>();
-            foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : [])
-            {
-                var message = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
-                if (message.To.Mailboxes.Any(m => m.Address == address))
-                {
-                    messages.Add(message);
-                }
-            }
-
-            if (messages.Count >= count || DateTime.UtcNow > deadline)
-            {
-                Assert.True(messages.Count >= count, $"expected {count} message(s) to {address} in the pickup folder, got {messages.Count}");
-                return messages;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken); // polling a folder; the condition decides
-        }
-    }
+    /// <summary>Waits until <paramref name="count"/> whole messages to <paramref name="address"/> are in the pickup folder.</summary>
+    public Task<IReadOnlyList<MimeMessage>> MailToAsync(string address, int count) => PickupFolder.WaitForAsync(PickupFolder.Of(App), address, count);
 
     public async Task<(string Number, string? CardId, string Email, string Street)> OpenAccountAsync(Product product)
     {
@@ -85,7 +62,7 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your security code" })).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync(page);
-        var code = CodeIn(Assert.Single(await browser.MailToAsync(card.Email, 1)));
+        var code = SecurityCodes.In(Assert.Single(await browser.MailToAsync(card.Email, 1)));
         await page.GetByLabel("Security code").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
@@ -134,7 +111,7 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Where should we send your security code?" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
-        await page.GetByLabel("Security code").FillAsync(CodeIn(Assert.Single(await browser.MailToAsync(account.Email, 1))));
+        await page.GetByLabel("Security code").FillAsync(SecurityCodes.In(Assert.Single(await browser.MailToAsync(account.Email, 1))));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a user ID and password" })).ToBeVisibleAsync();
     }
@@ -164,6 +141,4 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
         var alert = Assert.Single(await browser.MailToAsync(card.Email, 1));
         Assert.Equal("Security alert: online checks for your card are paused", alert.Subject);
     }
-
-    private static string CodeIn(MimeMessage message) => Regex.Match(message.TextBody!, "security code is ([0-9]{6})").Groups[1].Value;
 }

@@ -71,6 +71,8 @@ public abstract class AccountSummaryTests(AppFixture fixture)
 
         Assert.Equal(10, CountOf(fewHtml, "<td class=\"numeric\">"));
         Assert.Equal(60, CountOf(manyHtml, "<td class=\"numeric\">")); // 6 cards, 10 latest each
+        Assert.True(fewCommands > 0, "the SQL command counter saw the 1-card summary");
+        Assert.True(manyCommands > 0, "the SQL command counter saw the 6-card summary");
         Assert.Equal(fewCommands, manyCommands);
         TestContext.Current.SendDiagnosticMessage($"SQL commands for the summary page: {fewCommands} (1 card) and {manyCommands} (6 cards)");
     }

@@ -29,6 +29,23 @@ public class KeyedHasherTests
             Assert.Equal(Hasher(KeyA).Fingerprint(card), Hasher(KeyA).Fingerprint(spaced));
         });
 
+    /// <summary>
+    /// Known-answer vectors computed outside .NET, on the framing "&lt;purpose&gt;\n&lt;value&gt;" with KeyA (bytes 1..32):
+    ///   printf 'card-number\n378282246310005' | openssl dgst -sha256 -mac HMAC -macopt hexkey:0102...1f20
+    ///   printf 'card-id\n&lt;that fingerprint&gt;:4821' | openssl dgst -sha256 -mac HMAC -macopt hexkey:0102...1f20
+    /// </summary>
+    [Fact]
+    public void Given_a_fixed_key_and_card_Then_the_fingerprint_and_verifier_match_values_computed_independently()
+    {
+        var hasher = Hasher(KeyA);
+
+        var fingerprint = hasher.Fingerprint(CardGen.Parse("378282246310005"));
+        var verifier = hasher.CardIdVerifier(fingerprint, CardIdOf("4821"));
+
+        Assert.Equal("df9d44f4fa29fe4ed339d61bc878f1803332111540f54cfde9947cfe61f9f641", fingerprint);
+        Assert.Equal("05cbd2b5beb276f3c0dce67e6c25c0d90824c607fb70153e3626209114f37235", verifier);
+    }
+
     [Fact]
     public void Given_a_fingerprint_Then_it_is_64_lower_case_hex_characters()
     {

@@ -50,32 +50,14 @@ public sealed class DataAtRestTests : IAsyncLifetime
     private async Task EnrollAsync(string number, string cardId, string email)
     {
         var client = _app.CreateBrowserLikeClient();
-        var cancel = TestContext.Current.CancellationToken;
         await client.SubmitFormAsync("/enroll", new Dictionary<string, string> { ["Data.Path"] = "CardWithCardId" });
         await client.SubmitFormAsync("/enroll/card", new Dictionary<string, string> { ["Data.CardNumber"] = number, ["Data.CardId"] = cardId });
         var sent = await client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Email" });
         Assert.Equal("/enroll/code", sent.Headers.Location?.OriginalString);
 
         // The embedded default writes mail to the pickup folder.
-        var pickup = Path.Combine(_app.DataFolder, "mail-pickup");
-        string? code = null;
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); code is null && DateTime.UtcNow < deadline;)
-        {
-            foreach (var file in Directory.Exists(pickup) ? Directory.GetFiles(pickup, "*.eml") : [])
-            {
-                var message = await MimeKit.MimeMessage.LoadAsync(file, cancel);
-                if (message.To.Mailboxes.Any(m => m.Address == email) && Regex.Match(message.TextBody ?? string.Empty, "security code is ([0-9]{6})") is { Success: true } match)
-                {
-                    code = match.Groups[1].Value;
-                }
-            }
-
-            if (code is null)
-            {
-                await Task.Delay(100, cancel); // polling a folder; the condition decides
-            }
-        }
-
+        var mail = await PickupFolder.WaitForAsync(PickupFolder.Of(_app), email);
+        var code = mail.Where(SecurityCodes.IsIn).Select(SecurityCodes.In).FirstOrDefault();
         Assert.NotNull(code);
         await client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = code });
         await client.SubmitFormAsync("/enroll/credentials", new Dictionary<string, string> { ["Data.UserName"] = "jordan.lee", ["Data.Password"] = EnrollPassword });

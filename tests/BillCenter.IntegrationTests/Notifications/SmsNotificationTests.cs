@@ -109,7 +109,7 @@ public abstract partial class SmsNotificationTests(SmsAppFixture fixture)
         Assert.Equal($"phone ending {account.Mobile![^4..]}", sent.MaskedDestination);
         await RequestsToAsync(account.Mobile, 1);
         var email = Assert.Single(await MailDrop.WaitForAsync(account.Email!));
-        var code = Regex.Match(email.TextBody!, "security code is ([0-9]{6})").Groups[1].Value;
+        var code = SecurityCodes.In(email);
         Assert.True((await app.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, "test", code))).IsValid);
 
         var textId = (await NotificationAsync(app, n => n.CardAccountId == account.CardAccountId && n.Channel == NotificationChannel.Sms)).Id;
@@ -213,10 +213,11 @@ public abstract partial class SmsNotificationTests(SmsAppFixture fixture)
         var sent = await client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Sms" });
         Assert.Equal("/enroll/code", sent.Headers.Location?.OriginalString);
         var text = Assert.Single(await RequestsToAsync(account.Mobile, 1));
-        var code = Regex.Match(text.Body!, "security code is ([0-9]{6})").Groups[1].Value;
+        var code = SecurityCodes.In(text.Body);
         var entered = await client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = code });
 
         Assert.Equal("/enroll/credentials", entered.Headers.Location?.OriginalString);
+        await DrainAsync(app); // nothing still on its way
         Assert.Empty(await MailDrop.MessagesToAsync(account.Email!)); // the code went by text only
     }
 
@@ -258,18 +259,10 @@ public abstract partial class SmsNotificationTests(SmsAppFixture fixture)
         }
     }
 
-    private static async Task WaitForStatusAsync(BillCenterApp app, Guid id, NotificationStatus status)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while ((await NotificationAsync(app, n => n.Id == id)).Status != status)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"notification {id} never became {status}");
-            await Task.Delay(50, TestContext.Current.CancellationToken); // polling a record; the condition decides
-        }
-    }
+    private static Task WaitForStatusAsync(BillCenterApp app, Guid id, NotificationStatus status) =>
+        Eventually.MatchAsync(() => NotificationAsync(app, n => n.Id == id), n => n.Status == status, n => $"notification {id} never became {status} (it is {n.Status})", Wait);
 
-    private static Task DrainAsync(BillCenterApp app) =>
-        app.WithScopeAsync(services => services.GetRequiredService<NotificationDispatcher>().DrainAsync(TestContext.Current.CancellationToken));
+    private static Task DrainAsync(BillCenterApp app) => Dispatcher.DrainAsync(app);
 
     private static async Task<Notification> NotificationAsync(BillCenterApp app, System.Linq.Expressions.Expression<Func<Notification, bool>> where)
     {

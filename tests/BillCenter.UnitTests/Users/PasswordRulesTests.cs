@@ -1,0 +1,47 @@
+using BillCenter.Modules.Users.Features.Passwords;
+
+namespace BillCenter.UnitTests.Users;
+
+/// <summary>The password rules on their own (the same rules through the app: IntegrationTests UserRulesTests).</summary>
+public class PasswordRulesTests
+{
+    [Theory]
+    [InlineData("", "Enter a password")]
+    [InlineData("short", "Password must be 8 characters or more")]
+    [InlineData("password123", "list of common passwords")]
+    [InlineData("  Password123  ", "list of common passwords")]
+    [InlineData("Qwertyuiop", "list of common passwords")]
+    [InlineData("aaaaaaaaaa", "repeated or sequential")]
+    [InlineData("123456789012", "repeated or sequential")]
+    public void Given_a_weak_password_Then_the_one_reason_is_named(string password, string reason)
+    {
+        var reasons = PasswordRules.Check(password, "robin.park");
+
+        Assert.Contains(reason, Assert.Single(reasons), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_password_over_the_maximum_length_Then_it_is_refused()
+    {
+        var reasons = PasswordRules.Check(new string('x', PasswordRules.MaximumLength - 3) + "abcd", null);
+
+        Assert.Equal($"Password must be {PasswordRules.MaximumLength} characters or fewer", Assert.Single(reasons));
+    }
+
+    [Theory]
+    [InlineData("Tr0ub4dor&3x")]
+    [InlineData("correct horse battery staple with a long tail")]
+    [InlineData("pässwörd mit ümlauten")]
+    public void Given_a_long_or_unusual_password_without_composition_rules_Then_it_is_accepted(string password) =>
+        Assert.Empty(PasswordRules.Check(password, "robin.park"));
+
+    [Theory]
+    [InlineData("my robin.park secret")]
+    [InlineData("my ROBIN.PARK secret")]
+    public void Given_a_password_containing_the_user_ID_in_any_case_Then_it_is_refused(string password) =>
+        Assert.Equal("Password must not contain your user ID", Assert.Single(PasswordRules.Check(password, "robin.park")));
+
+    [Fact]
+    public void Given_a_very_short_user_ID_Then_a_password_containing_it_is_not_refused_for_that() =>
+        Assert.Empty(PasswordRules.Check("the abc lighthouse", "abc"));
+}
