@@ -1,4 +1,4 @@
-using BillCenter.Modules.Users.Features.Passwords;
+using BillCenter.Modules.Users.Domain;
 
 namespace BillCenter.UnitTests.Users;
 
