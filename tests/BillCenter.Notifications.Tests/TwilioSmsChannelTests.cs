@@ -238,8 +238,9 @@ public sealed class TwilioSmsChannelTests : IAsyncLifetime
     public async Task Given_Twilio_answers_too_slowly_Then_it_is_a_transient_failure()
     {
         _twilio.Enqueue(FakeTwilioAnswer.Slow(TimeSpan.FromSeconds(30)));
-        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
-        var channel = new TwilioSmsChannel(http, Options.Create(TwilioOptionsFor(_twilio)), NullLogger<TwilioSmsChannel>.Instance);
+        var options = Options.Create(TwilioOptionsFor(_twilio));
+        using var http = new HttpClient(new TwilioBaseUrlHandler(options) { InnerHandler = new SocketsHttpHandler() }) { Timeout = TimeSpan.FromMilliseconds(300) };
+        var channel = new TwilioSmsChannel(http, options, NullLogger<TwilioSmsChannel>.Instance);
 
         var result = await channel.SendAsync(new OutgoingSms(Guid.CreateVersion7(), Cardholder, Body), Cancel);
 

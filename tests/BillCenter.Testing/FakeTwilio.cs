@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -99,6 +100,22 @@ public sealed class FakeTwilio : IAsyncDisposable
         await app.StartAsync();
         fake.BaseUrl = app.Urls.Single().TrimEnd('/');
         return fake;
+    }
+
+    /// <summary>
+    /// The X-Twilio-Signature Twilio sends with a webhook call it makes to <paramref name="url"/> with these POST
+    /// parameters: Base64(HMAC-SHA1(auth token, URL + each name and value, sorted by name)). The app checks it with the
+    /// Twilio SDK's RequestValidator; this is the independent other side.
+    /// </summary>
+    public static string SignCallback(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters)
+    {
+        var data = new StringBuilder(url);
+        foreach (var (name, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            data.Append(name).Append(value);
+        }
+
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
     }
 
     /// <summary>Answers the next unscripted request with <paramref name="answer"/>; queued answers are used in order.</summary>
