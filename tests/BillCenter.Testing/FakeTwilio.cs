@@ -22,7 +22,7 @@ public sealed record FakeTwilioRequest(
     string? MessageSid);
 
 /// <summary>What the fake Twilio answers to one request.</summary>
-public sealed record FakeTwilioAnswer(int StatusCode, int? ErrorCode = null, string? Message = null, TimeSpan Delay = default)
+public sealed record FakeTwilioAnswer(int StatusCode, int? ErrorCode = null, string? Message = null, TimeSpan Delay = default, string? HtmlBody = null)
 {
     /// <summary>201 Created with a fresh "SM..." message SID.</summary>
     public static FakeTwilioAnswer Accepted { get; } = new(201);
@@ -34,6 +34,10 @@ public sealed record FakeTwilioAnswer(int StatusCode, int? ErrorCode = null, str
     public static FakeTwilioAnswer TooManyRequests { get; } = new(429, 20429, "Too Many Requests");
 
     public static FakeTwilioAnswer ServerError { get; } = new(500, 20500, "Internal Server Error");
+
+    /// <summary>An HTML error page instead of Twilio's JSON, as a proxy or load balancer in front of Twilio answers.</summary>
+    public static FakeTwilioAnswer ProxyErrorPage(int statusCode) =>
+        new(statusCode, HtmlBody: $"<html><body><h1>{statusCode}</h1>The upstream server is not available.</body></html>");
 
     /// <summary>Answers <paramref name="answer"/> only after <paramref name="delay"/> (for timeout tests).</summary>
     public static FakeTwilioAnswer Slow(TimeSpan delay, FakeTwilioAnswer? answer = null) => (answer ?? Accepted) with { Delay = delay };
@@ -200,7 +204,12 @@ public sealed class FakeTwilio : IAsyncDisposable
         }
 
         http.Response.StatusCode = answer.StatusCode;
-        if (messageSid is not null)
+        if (answer.HtmlBody is not null)
+        {
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync(answer.HtmlBody, http.RequestAborted);
+        }
+        else if (messageSid is not null)
         {
             await http.Response.WriteAsJsonAsync(
                 new Dictionary<string, object?>
