@@ -144,6 +144,19 @@ public sealed class TwilioSmsChannelTests : IAsyncLifetime
         Assert.Single(_twilio.Requests);
     }
 
+    [Theory]
+    [InlineData(502, true)]
+    [InlineData(429, true)]
+    [InlineData(403, false)]
+    public async Task Given_an_HTML_error_page_instead_of_Twilio_s_JSON_Then_the_HTTP_status_decides(int status, bool transient)
+    {
+        _twilio.Enqueue(FakeTwilioAnswer.ProxyErrorPage(status));
+
+        var result = await SendAsync();
+
+        AssertFailure(result, transient ? DeliveryOutcome.TransientFailure : DeliveryOutcome.PermanentFailure, $"Twilio {status}");
+    }
+
     [Fact]
     public async Task Given_any_other_4xx_Then_it_is_a_permanent_failure()
     {
@@ -238,8 +251,9 @@ public sealed class TwilioSmsChannelTests : IAsyncLifetime
     public async Task Given_Twilio_answers_too_slowly_Then_it_is_a_transient_failure()
     {
         _twilio.Enqueue(FakeTwilioAnswer.Slow(TimeSpan.FromSeconds(30)));
-        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
-        var channel = new TwilioSmsChannel(http, Options.Create(TwilioOptionsFor(_twilio)), NullLogger<TwilioSmsChannel>.Instance);
+        var options = Options.Create(TwilioOptionsFor(_twilio));
+        using var http = new HttpClient(new TwilioBaseUrlHandler(options) { InnerHandler = new SocketsHttpHandler() }) { Timeout = TimeSpan.FromMilliseconds(300) };
+        var channel = new TwilioSmsChannel(http, options, NullLogger<TwilioSmsChannel>.Instance);
 
         var result = await channel.SendAsync(new OutgoingSms(Guid.CreateVersion7(), Cardholder, Body), Cancel);
 
@@ -252,9 +266,13 @@ public sealed class TwilioSmsChannelTests : IAsyncLifetime
         _twilio.Enqueue(FakeTwilioAnswer.Slow(TimeSpan.FromSeconds(30)));
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
+        var started = TimeProvider.System.GetTimestamp();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => Channel().SendAsync(new OutgoingSms(Guid.CreateVersion7(), Cardholder, Body), cancel.Token));
+
+        // The SDK takes no token: the cancellation reaches the request through the channel's HttpClient, not its 10 s timeout.
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(5));
     }
 
     private static void AssertFailure(DeliveryResult result, DeliveryOutcome outcome, string error)

@@ -156,14 +156,14 @@ internal sealed class WebhookHost : IAsyncDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, TwilioStatusWebhook.Path) { Content = new FormUrlEncodedContent(form) };
         if (signature is not null)
         {
-            request.Headers.Add(TwilioSignature.Header, signature);
+            request.Headers.Add(TwilioStatusWebhook.SignatureHeader, signature);
         }
 
         return await Client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     /// <summary>The signature Twilio would send for <paramref name="form"/> posted to <paramref name="url"/>.</summary>
-    public static string Sign(IReadOnlyDictionary<string, string> form, string url = CallbackUrl) => TwilioSignature.Compute(AuthToken, url, form);
+    public static string Sign(IReadOnlyDictionary<string, string> form, string url = CallbackUrl) => FakeTwilio.SignCallback(AuthToken, url, form);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -21,7 +22,7 @@ public sealed record FakeTwilioRequest(
     string? MessageSid);
 
 /// <summary>What the fake Twilio answers to one request.</summary>
-public sealed record FakeTwilioAnswer(int StatusCode, int? ErrorCode = null, string? Message = null, TimeSpan Delay = default)
+public sealed record FakeTwilioAnswer(int StatusCode, int? ErrorCode = null, string? Message = null, TimeSpan Delay = default, string? HtmlBody = null)
 {
     /// <summary>201 Created with a fresh "SM..." message SID.</summary>
     public static FakeTwilioAnswer Accepted { get; } = new(201);
@@ -33,6 +34,10 @@ public sealed record FakeTwilioAnswer(int StatusCode, int? ErrorCode = null, str
     public static FakeTwilioAnswer TooManyRequests { get; } = new(429, 20429, "Too Many Requests");
 
     public static FakeTwilioAnswer ServerError { get; } = new(500, 20500, "Internal Server Error");
+
+    /// <summary>An HTML error page instead of Twilio's JSON, as a proxy or load balancer in front of Twilio answers.</summary>
+    public static FakeTwilioAnswer ProxyErrorPage(int statusCode) =>
+        new(statusCode, HtmlBody: $"<html><body><h1>{statusCode}</h1>The upstream server is not available.</body></html>");
 
     /// <summary>Answers <paramref name="answer"/> only after <paramref name="delay"/> (for timeout tests).</summary>
     public static FakeTwilioAnswer Slow(TimeSpan delay, FakeTwilioAnswer? answer = null) => (answer ?? Accepted) with { Delay = delay };
@@ -99,6 +104,22 @@ public sealed class FakeTwilio : IAsyncDisposable
         await app.StartAsync();
         fake.BaseUrl = app.Urls.Single().TrimEnd('/');
         return fake;
+    }
+
+    /// <summary>
+    /// The X-Twilio-Signature Twilio sends with a webhook call it makes to <paramref name="url"/> with these POST
+    /// parameters: Base64(HMAC-SHA1(auth token, URL + each name and value, sorted by name)). The app checks it with the
+    /// Twilio SDK's RequestValidator; this is the independent other side.
+    /// </summary>
+    public static string SignCallback(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters)
+    {
+        var data = new StringBuilder(url);
+        foreach (var (name, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            data.Append(name).Append(value);
+        }
+
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
     }
 
     /// <summary>Answers the next unscripted request with <paramref name="answer"/>; queued answers are used in order.</summary>
@@ -183,7 +204,12 @@ public sealed class FakeTwilio : IAsyncDisposable
         }
 
         http.Response.StatusCode = answer.StatusCode;
-        if (messageSid is not null)
+        if (answer.HtmlBody is not null)
+        {
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync(answer.HtmlBody, http.RequestAborted);
+        }
+        else if (messageSid is not null)
         {
             await http.Response.WriteAsJsonAsync(
                 new Dictionary<string, object?>

@@ -224,7 +224,7 @@ public abstract partial class SmsNotificationTests(SmsAppFixture fixture)
     private static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, Dictionary<string, string> form, string authToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/twilio/status") { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add(TwilioSignature.Header, TwilioSignature.Compute(authToken, SmsAppFixture.CallbackUrl, form));
+        request.Headers.Add(TwilioStatusWebhook.SignatureHeader, FakeTwilio.SignCallback(authToken, SmsAppFixture.CallbackUrl, form));
         return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 

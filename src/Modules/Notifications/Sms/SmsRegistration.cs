@@ -12,7 +12,7 @@ internal static class SmsRegistration
     public static readonly TimeSpan TwilioTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// <see cref="ISmsChannel"/>: Twilio when the "Twilio" section has an account, auth token and sender;
+    /// <see cref="ISmsChannel"/>: Twilio (its SDK over a factory HttpClient pointed at Twilio:BaseUrl) when the "Twilio" section has an account, auth token and sender;
     /// otherwise <see cref="SmsLogChannel"/> writing to sms.log in the data folder.
     /// </summary>
     public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration, string dataFolder)
@@ -30,7 +30,10 @@ internal static class SmsRegistration
             return services;
         }
 
+        // Outermost first: the BaseUrl handler, then the resilience handler inside it (so its retries keep the rewritten URL).
+        services.AddTransient<TwilioBaseUrlHandler>();
         services.AddHttpClient<TwilioSmsChannel>(client => client.Timeout = TwilioTimeout)
+            .AddHttpMessageHandler<TwilioBaseUrlHandler>()
             .AddResilienceHandler("twilio", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 // Only where the request never left us: retrying anything Twilio may have received could text twice.

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Twilio.Security;
 
 namespace BillCenter.Modules.Notifications.Sms;
 
@@ -21,6 +22,9 @@ namespace BillCenter.Modules.Notifications.Sms;
 internal static class TwilioStatusWebhook
 {
     public const string Path = "/webhooks/twilio/status";
+
+    /// <summary>Base64(HMAC-SHA1(auth token, URL + POST parameters sorted by name)), checked by the SDK's <see cref="RequestValidator"/>.</summary>
+    public const string SignatureHeader = "X-Twilio-Signature";
 
     private const int MaxConcurrencyRetries = 3;
 
@@ -47,8 +51,8 @@ internal static class TwilioStatusWebhook
 
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
         var url = string.IsNullOrWhiteSpace(twilio.StatusCallbackUrl) ? http.Request.GetEncodedUrl() : twilio.StatusCallbackUrl;
-        var parameters = form.SelectMany(field => field.Value.Select(value => KeyValuePair.Create(field.Key, value ?? string.Empty)));
-        if (!TwilioSignature.IsValid(twilio.AuthToken, url, parameters, http.Request.Headers[TwilioSignature.Header]))
+        var parameters = form.ToDictionary(field => field.Key, field => field.Value.ToString(), StringComparer.Ordinal);
+        if (!IsSignedByTwilio(twilio.AuthToken, url, parameters, http.Request.Headers[SignatureHeader]))
         {
             logger.LogWarning("Twilio status callback refused: missing or invalid signature");
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -82,6 +86,29 @@ internal static class TwilioStatusWebhook
                 // The dispatcher or another callback got there first (Version changed, opt-out already added): read again, re-apply.
                 db.ChangeTracker.Clear();
             }
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="signature"/> is Twilio's for this URL and these parameters under our auth token
+    /// (the SDK's <see cref="RequestValidator"/>: constant-time, with and without the default port). Nothing is signed
+    /// without an auth token or a signature.
+    /// </summary>
+    internal static bool IsSignedByTwilio(string authToken, string url, IDictionary<string, string> parameters, string? signature)
+    {
+        if (string.IsNullOrEmpty(authToken) || string.IsNullOrWhiteSpace(signature) || string.IsNullOrEmpty(url))
+        {
+            return false;
+        }
+
+        try
+        {
+            return new RequestValidator(authToken).Validate(url, parameters, signature.Trim());
+        }
+        catch (UriFormatException)
+        {
+            // Twilio:StatusCallbackUrl is no URL: nothing can have been signed for it.
+            return false;
         }
     }
 
