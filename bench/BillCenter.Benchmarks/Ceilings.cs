@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using BillCenter.Modules.Notifications.Alerts;
+using BillCenter.Modules.Notifications.Domain;
 using BillCenter.Modules.Notifications.Channels;
 using BillCenter.Modules.Notifications.Email;
 using BillCenter.Testing;

@@ -45,8 +45,16 @@ public class ModuleLayoutTests
     {
         var folders = Directory.EnumerateDirectories(SourceTree.ModulesFolder).Select(Path.GetFileName).ToList();
 
+        bool IsModule(string name) => Solution.Modules.Any(m => m.Name == name);
+
+        // A module's contracts assembly (ADR 11) sits beside it: <Module>.Contracts.
+        bool IsContractsOfAModule(string name) =>
+            name.EndsWith(Solution.ContractsSuffix, StringComparison.Ordinal)
+            && IsModule(name[..^Solution.ContractsSuffix.Length])
+            && Solution.ContractsAssemblies.Any(a => a.GetName().Name == $"BillCenter.Modules.{name}");
+
         Report.NoOffenders(
-            "Every folder under src/Modules is a module the Host starts (named like BillCenter.Modules.<Folder>).",
-            folders.Where(name => !Solution.Modules.Any(m => m.Name == name)).Select(name => name!));
+            "Every folder under src/Modules is a module the Host starts (named like BillCenter.Modules.<Folder>), or its contracts assembly (<Module>.Contracts).",
+            folders.Where(name => !IsModule(name!) && !IsContractsOfAModule(name!)).Select(name => name!));
     }
 }

@@ -1,6 +1,5 @@
-using BillCenter.Modules.Notifications.Alerts;
+using BillCenter.Modules.Notifications.Domain;
 using BillCenter.Modules.Notifications.Channels;
-using BillCenter.Modules.Notifications.Codes;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Dispatch;
 using BillCenter.Modules.Notifications.Email;

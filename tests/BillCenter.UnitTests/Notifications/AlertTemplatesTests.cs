@@ -1,4 +1,4 @@
-using BillCenter.Modules.Notifications.Alerts;
+using BillCenter.Modules.Notifications.Domain;
 
 namespace BillCenter.UnitTests.Notifications;
 

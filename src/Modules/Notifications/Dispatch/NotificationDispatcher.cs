@@ -1,9 +1,7 @@
-using BillCenter.Modules.Notifications.Alerts;
+using BillCenter.Modules.Notifications.Domain;
 using BillCenter.Modules.Notifications.Channels;
-using BillCenter.Modules.Notifications.Codes;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
-using BillCenter.Modules.Notifications.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

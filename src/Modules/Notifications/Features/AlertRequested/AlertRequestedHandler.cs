@@ -1,4 +1,4 @@
-using BillCenter.Modules.Notifications.Alerts;
+using BillCenter.Modules.Notifications.Domain;
 using BillCenter.Modules.Notifications.Data;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using BillCenter.Modules.Accounts.Contracts;
-using BillCenter.Modules.Notifications.Codes;
+using BillCenter.Modules.Notifications.Domain;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
 using MediatR;

@@ -1,4 +1,4 @@
-using BillCenter.Modules.Notifications.Alerts;
+using BillCenter.Modules.Notifications.Domain;
 using MediatR;
 
 namespace BillCenter.Modules.Notifications.Features.QueueAlert;

@@ -1,8 +1,7 @@
 using BillCenter.Modules.Accounts.Contracts;
-using BillCenter.Modules.Notifications.Codes;
+using BillCenter.Modules.Notifications.Domain;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
-using BillCenter.Modules.Notifications.Domain;
 using MediatR;
 
 namespace BillCenter.Modules.Notifications.Features.SendOneTimeCode;

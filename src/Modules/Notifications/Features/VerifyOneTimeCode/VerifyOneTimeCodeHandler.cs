@@ -1,4 +1,4 @@
-using BillCenter.Modules.Notifications.Codes;
+using BillCenter.Modules.Notifications.Domain;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.SharedKernel.Security;

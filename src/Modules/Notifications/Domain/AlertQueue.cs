@@ -1,9 +1,8 @@
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Dispatch;
-using BillCenter.Modules.Notifications.Domain;
 
-namespace BillCenter.Modules.Notifications.Alerts;
+namespace BillCenter.Modules.Notifications.Domain;
 
 /// <summary>Turns an alert request into one pending notification per recipient, and asks for a dispatch.</summary>
 internal sealed class AlertQueue(NotificationsDbContext db, Recipients recipients, DispatchSignal signal, TimeProvider time)

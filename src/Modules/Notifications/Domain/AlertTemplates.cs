@@ -1,7 +1,7 @@
 using System.Net;
 using BillCenter.Modules.Notifications.Contracts;
 
-namespace BillCenter.Modules.Notifications.Alerts;
+namespace BillCenter.Modules.Notifications.Domain;
 
 /// <summary>
 /// The words of every alert. Parameters are display values ("Last4", "Name"); a template never shows more than

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 
-namespace BillCenter.Modules.Notifications.Codes;
+namespace BillCenter.Modules.Notifications.Domain;
 
 /// <summary>
 /// A one-time code must reach the sender but never sit readable in the database: the message holding it is

@@ -1,4 +1,4 @@
-namespace BillCenter.Modules.Notifications.Codes;
+namespace BillCenter.Modules.Notifications.Domain;
 
 /// <summary>Contact details as we show them back: enough for the cardholder to recognise, not enough to misuse.</summary>
 internal static class Masking

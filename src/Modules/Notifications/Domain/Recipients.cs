@@ -4,7 +4,7 @@ using BillCenter.Modules.Notifications.Data;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace BillCenter.Modules.Notifications.Alerts;
+namespace BillCenter.Modules.Notifications.Domain;
 
 /// <summary>
 /// Who gets an alert, from the contact on file: security alerts go to every email and mobile on file; other

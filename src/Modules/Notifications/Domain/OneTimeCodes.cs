@@ -1,12 +1,10 @@
 using System.Security.Cryptography;
-using BillCenter.Modules.Notifications.Alerts;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Dispatch;
-using BillCenter.Modules.Notifications.Domain;
 using BillCenter.SharedKernel.Security;
 
-namespace BillCenter.Modules.Notifications.Codes;
+namespace BillCenter.Modules.Notifications.Domain;
 
 /// <summary>
 /// 6-digit codes: cryptographically random, stored as a keyed hash, single use, valid 10 minutes, at most 5 wrong
