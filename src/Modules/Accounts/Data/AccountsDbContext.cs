@@ -3,7 +3,6 @@ using BillCenter.Modules.Accounts.Domain;
 using BillCenter.SharedKernel.Data;
 using BillCenter.SharedKernel.Messaging;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace BillCenter.Modules.Accounts.Data;
 
@@ -120,14 +119,8 @@ internal sealed class SqliteAccountsDbContext(DbContextOptions<SqliteAccountsDbC
 /// <summary>PostgreSQL flavour: its own migrations (Data/Migrations/Postgres).</summary>
 internal sealed class PostgresAccountsDbContext(DbContextOptions<PostgresAccountsDbContext> options) : AccountsDbContext(options);
 
-internal sealed class SqliteAccountsDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAccountsDbContext>
-{
-    public SqliteAccountsDbContext CreateDbContext(string[] args) =>
-        new(ModuleDatabaseRegistration.DesignTimeOptions<SqliteAccountsDbContext>(AccountsDbContext.Schema, DatabaseProvider.Sqlite));
-}
+internal sealed class SqliteAccountsDesignTimeFactory()
+    : ModuleDesignTimeFactory<SqliteAccountsDbContext>(AccountsDbContext.Schema, DatabaseProvider.Sqlite, options => new(options));
 
-internal sealed class PostgresAccountsDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAccountsDbContext>
-{
-    public PostgresAccountsDbContext CreateDbContext(string[] args) =>
-        new(ModuleDatabaseRegistration.DesignTimeOptions<PostgresAccountsDbContext>(AccountsDbContext.Schema, DatabaseProvider.Postgres));
-}
+internal sealed class PostgresAccountsDesignTimeFactory()
+    : ModuleDesignTimeFactory<PostgresAccountsDbContext>(AccountsDbContext.Schema, DatabaseProvider.Postgres, options => new(options));

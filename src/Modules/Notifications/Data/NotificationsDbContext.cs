@@ -1,7 +1,6 @@
 using BillCenter.Modules.Notifications.Domain;
 using BillCenter.SharedKernel.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace BillCenter.Modules.Notifications.Data;
 
@@ -76,14 +75,8 @@ internal sealed class SqliteNotificationsDbContext(DbContextOptions<SqliteNotifi
 
 internal sealed class PostgresNotificationsDbContext(DbContextOptions<PostgresNotificationsDbContext> options) : NotificationsDbContext(options);
 
-internal sealed class SqliteNotificationsDesignTimeFactory : IDesignTimeDbContextFactory<SqliteNotificationsDbContext>
-{
-    public SqliteNotificationsDbContext CreateDbContext(string[] args) =>
-        new(ModuleDatabaseRegistration.DesignTimeOptions<SqliteNotificationsDbContext>(NotificationsDbContext.Schema, DatabaseProvider.Sqlite));
-}
+internal sealed class SqliteNotificationsDesignTimeFactory()
+    : ModuleDesignTimeFactory<SqliteNotificationsDbContext>(NotificationsDbContext.Schema, DatabaseProvider.Sqlite, options => new(options));
 
-internal sealed class PostgresNotificationsDesignTimeFactory : IDesignTimeDbContextFactory<PostgresNotificationsDbContext>
-{
-    public PostgresNotificationsDbContext CreateDbContext(string[] args) =>
-        new(ModuleDatabaseRegistration.DesignTimeOptions<PostgresNotificationsDbContext>(NotificationsDbContext.Schema, DatabaseProvider.Postgres));
-}
+internal sealed class PostgresNotificationsDesignTimeFactory()
+    : ModuleDesignTimeFactory<PostgresNotificationsDbContext>(NotificationsDbContext.Schema, DatabaseProvider.Postgres, options => new(options));

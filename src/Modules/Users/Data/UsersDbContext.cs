@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace BillCenter.Modules.Users.Data;
 
@@ -34,14 +33,8 @@ internal sealed class SqliteUsersDbContext(DbContextOptions<SqliteUsersDbContext
 
 internal sealed class PostgresUsersDbContext(DbContextOptions<PostgresUsersDbContext> options) : UsersDbContext(options);
 
-internal sealed class SqliteUsersDesignTimeFactory : IDesignTimeDbContextFactory<SqliteUsersDbContext>
-{
-    public SqliteUsersDbContext CreateDbContext(string[] args) =>
-        new(ModuleDatabaseRegistration.DesignTimeOptions<SqliteUsersDbContext>(UsersDbContext.Schema, DatabaseProvider.Sqlite));
-}
+internal sealed class SqliteUsersDesignTimeFactory()
+    : ModuleDesignTimeFactory<SqliteUsersDbContext>(UsersDbContext.Schema, DatabaseProvider.Sqlite, options => new(options));
 
-internal sealed class PostgresUsersDesignTimeFactory : IDesignTimeDbContextFactory<PostgresUsersDbContext>
-{
-    public PostgresUsersDbContext CreateDbContext(string[] args) =>
-        new(ModuleDatabaseRegistration.DesignTimeOptions<PostgresUsersDbContext>(UsersDbContext.Schema, DatabaseProvider.Postgres));
-}
+internal sealed class PostgresUsersDesignTimeFactory()
+    : ModuleDesignTimeFactory<PostgresUsersDbContext>(UsersDbContext.Schema, DatabaseProvider.Postgres, options => new(options));
