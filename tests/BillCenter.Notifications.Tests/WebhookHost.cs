@@ -15,7 +15,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace BillCenter.Notifications.Tests;
 
@@ -53,13 +52,13 @@ internal sealed class WebhookHost : IAsyncDisposable
     public static async Task<WebhookHost> StartAsync(TestDatabase database, string? statusCallbackUrl = CallbackUrl)
     {
         var folder = Directory.CreateTempSubdirectory("billcenter-webhook-");
-        var postgresDatabase = database == TestDatabase.Postgres ? await CreatePostgresDatabaseAsync() : null;
+        var postgresDatabase = database == TestDatabase.Postgres ? PostgresDatabases.Create() : null;
         var options = new DatabaseOptions
         {
             Provider = database == TestDatabase.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite,
             ConnectionString = postgresDatabase is null
                 ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder.FullName, "billcenter.db") }.ToString()
-                : new NpgsqlConnectionStringBuilder(TestServices.PostgresConnectionString) { Database = postgresDatabase }.ConnectionString,
+                : PostgresDatabases.ConnectionString(postgresDatabase),
         };
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -173,23 +172,9 @@ internal sealed class WebhookHost : IAsyncDisposable
         SqliteConnection.ClearAllPools();
         if (_postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(TestServices.PostgresConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await PostgresDatabases.DropAsync(_postgresDatabase);
         }
 
         _folder.Delete(recursive: true);
-    }
-
-    private static async Task<string> CreatePostgresDatabaseAsync()
-    {
-        var name = $"bc_test_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(TestServices.PostgresConnectionString);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        return name;
     }
 }

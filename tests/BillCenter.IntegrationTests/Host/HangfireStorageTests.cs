@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace BillCenter.IntegrationTests;
 
@@ -17,13 +16,13 @@ public sealed class HangfireStorageTests
     {
         const TestDatabase database = TestDatabase.Postgres;
         var dataFolder = Directory.CreateTempSubdirectory("billcenter-test-").FullName;
-        var postgresDatabase = await CreatePostgresDatabaseAsync();
+        var postgresDatabase = PostgresDatabases.Create();
         try
         {
             var settings = new Dictionary<string, string?>
             {
                 ["Jobs:RunServer"] = "true",
-                ["ConnectionStrings:BillCenter"] = postgresDatabase,
+                ["ConnectionStrings:BillCenter"] = PostgresDatabases.ConnectionString(postgresDatabase),
             };
 
             string scheduledId;
@@ -50,7 +49,7 @@ public sealed class HangfireStorageTests
         finally
         {
             Directory.Delete(dataFolder, recursive: true);
-            await DropPostgresDatabaseAsync(postgresDatabase);
+            await PostgresDatabases.DropAsync(postgresDatabase);
         }
     }
 
@@ -63,37 +62,9 @@ public sealed class HangfireStorageTests
     private static async Task WaitForStateAsync(JobStorage storage, string jobId, string state)
     {
         using var connection = storage.GetConnection();
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline;)
-        {
-            if (connection.GetStateData(jobId)?.Name == state)
-            {
-                return;
-            }
-
-            await Task.Delay(50, Cancel); // polls the storage, as the dashboard does
-        }
-
-        Assert.Fail($"Job {jobId} did not reach {state}; it is {connection.GetStateData(jobId)?.Name}.");
-    }
-
-    private static async Task<string> CreatePostgresDatabaseAsync()
-    {
-        TestServices.RequirePostgres();
-        var name = $"bc_test_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(TestServices.PostgresConnectionString);
-        await connection.OpenAsync(Cancel);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync(Cancel);
-        return new NpgsqlConnectionStringBuilder(TestServices.PostgresConnectionString) { Database = name }.ConnectionString;
-    }
-
-    private static async Task DropPostgresDatabaseAsync(string connectionString)
-    {
-        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(TestServices.PostgresConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await Eventually.MatchAsync(
+            () => Task.FromResult(connection.GetStateData(jobId)?.Name),
+            name => name == state,
+            name => $"Job {jobId} did not reach {state}; it is {name}.");
     }
 }
