@@ -5,10 +5,11 @@ public class ModuleLayoutTests
 {
     private static readonly string[] Folders = ["Contracts", "Data", "Domain", "Features", "Pages", "Jobs"];
 
-    /// <summary>Infrastructure a module may keep beside the usual folders (delivery channels of Notifications).</summary>
+    /// <summary>Infrastructure a module may keep beside the usual folders (delivery channels of Notifications, the session store of Users).</summary>
     private static readonly Dictionary<string, string[]> ExtraFolders = new(StringComparer.Ordinal)
     {
         ["Notifications"] = ["Channels", "Email", "Sms", "Dispatch"],
+        ["Users"] = ["Sessions"],
     };
 
     [Theory]

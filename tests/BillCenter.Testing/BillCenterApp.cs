@@ -29,9 +29,17 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
     private readonly bool _realServer;
     private readonly bool _ownsDataFolder;
     private readonly List<Type> _dbContextTypes = [];
+    private readonly TimeProvider? _clock;
 
-    public BillCenterApp(TestDatabase database, bool realServer = false, IReadOnlyDictionary<string, string?>? settings = null, string? sharedDataFolder = null)
+    /// <param name="clock">The app's clock (e.g. a FakeTimeProvider to move sessions through their lifetimes); the system clock when null.</param>
+    public BillCenterApp(
+        TestDatabase database,
+        bool realServer = false,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string? sharedDataFolder = null,
+        TimeProvider? clock = null)
     {
+        _clock = clock;
         Database = database;
         _realServer = realServer;
         _ownsDataFolder = sharedDataFolder is null;
@@ -100,6 +108,19 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
             BaseAddress = _realServer ? ServerAddress : new Uri("https://localhost"),
         });
 
+    /// <summary>A client that keeps no cookies and sends <paramref name="cookie"/> ("name=value") with every request, as a replayed cookie would.</summary>
+    public HttpClient CreateClientWithCookie(string cookie)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = false,
+            BaseAddress = _realServer ? ServerAddress : new Uri("https://localhost"),
+        });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
+
     /// <summary>Sends a MediatR request inside the app, as another module would.</summary>
     public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
     {
@@ -128,6 +149,11 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IInterceptor>(SqlCommands);
+            if (_clock is not null)
+            {
+                services.AddSingleton(_clock);
+            }
+
             _dbContextTypes.AddRange(services.Select(d => d.ServiceType)
                 .Where(t => typeof(DbContext).IsAssignableFrom(t) && t != typeof(DbContext)).Distinct());
         });

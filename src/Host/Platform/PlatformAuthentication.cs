@@ -6,13 +6,11 @@ namespace BillCenter.Host.Platform;
 
 /// <summary>
 /// The session cookie, the Admin policy and the data-protection key ring: platform concerns every module relies on.
-/// The Users module brings ASP.NET Core Identity and keeps the key ring in its tables; the settings are here.
+/// The Users module brings ASP.NET Core Identity, keeps the sessions (and their lifetimes) and the key ring in its
+/// tables; the cookie's name and flags and the key ring's protection are set here.
 /// </summary>
 internal static class PlatformAuthentication
 {
-    /// <summary>A session ends after this long without a request.</summary>
-    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(15);
-
     public static void AddAuthentication(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -23,8 +21,6 @@ internal static class PlatformAuthentication
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = SecurityOptions.CookiePolicy(configuration);
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.ExpireTimeSpan = IdleTimeout;
-            options.SlidingExpiration = true;
             options.LoginPath = "/sign-in";
             options.LogoutPath = "/sign-out";
             options.ReturnUrlParameter = "returnUrl";

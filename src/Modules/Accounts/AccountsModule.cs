@@ -1,4 +1,5 @@
 using BillCenter.Modules.Accounts.Data;
+using BillCenter.Modules.Accounts.Features.GetAccountSummaries;
 using BillCenter.Modules.Accounts.Features.SelfServiceChecks;
 using BillCenter.Modules.Accounts.Jobs;
 using BillCenter.SharedKernel.Data;
@@ -20,6 +21,8 @@ public sealed class AccountsModule : IModule
         services.AddScoped<SelfServiceLockout>();
         services.AddScoped<CardChecks>();
         services.AddScoped<PurgeExpiredVerificationAttempts>();
+        services.AddMemoryCache();
+        services.AddSingleton<BenefitCache>();
     }
 
     public void AddJobs(ModuleJobs jobs)

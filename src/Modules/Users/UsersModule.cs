@@ -1,7 +1,10 @@
 using BillCenter.Modules.Users.Data;
 using BillCenter.Modules.Users.Domain;
+using BillCenter.Modules.Users.Jobs;
+using BillCenter.Modules.Users.Sessions;
 using BillCenter.SharedKernel.Data;
 using BillCenter.SharedKernel.Modules;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,10 +42,27 @@ public sealed class UsersModule : IModule
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordRules>();
 
-        // Every request re-checks the security stamp, so a password reset ends other sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        // Sessions live in the user_sessions table (ADR 13): the cookie is a random key, looked up once per request.
+        // Nothing is re-validated or re-issued per request: revocation is a row update, idle time a column.
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddScoped<UserSessions>();
+        services.AddScoped<PurgeEndedSessions>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<DatabaseTicketStore>((cookie, store) =>
+            {
+                cookie.SessionStore = store;
+                cookie.ExpireTimeSpan = SessionLifetime.Absolute;
+                cookie.SlidingExpiration = false;
+                cookie.Events.OnValidatePrincipal = _ => Task.CompletedTask;
+            });
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromMinutes(15));
         // The key ring lives in this module's tables; the Host names the application and protects the keys at rest.
         services.AddDataProtection().PersistKeysToDbContext<UsersDbContext>();
+    }
+
+    public void AddJobs(ModuleJobs jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.AddOrUpdate<PurgeEndedSessions>("purge-sessions", job => job.RunAsync(CancellationToken.None), "43 3 * * *");
     }
 }

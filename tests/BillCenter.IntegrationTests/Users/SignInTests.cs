@@ -64,24 +64,6 @@ public abstract class SignInTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Given_a_password_reset_Then_every_other_session_of_that_user_ends()
-    {
-        var (userId, id) = await NewUserAsync("resetme");
-        var created = await App.SendAsync(new CheckNewCredentials(userId, null));
-        Assert.Contains(created, e => e.Message.Contains("taken", StringComparison.Ordinal));
-        var client = App.CreateBrowserLikeClient();
-        await client.SignInOrFailAsync(userId, Password);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/accounts", Cancel)).StatusCode);
-
-        var reset = await App.SendAsync(new ResetPassword(id, "a whole new passphrase 9"));
-        Assert.True(reset.Succeeded);
-
-        var after = await client.GetAsync("/accounts", Cancel);
-        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.Contains("/sign-in", after.Headers.Location?.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Given_a_signed_in_user_When_signing_out_with_a_post_Then_the_session_ends()
     {
         var client = App.CreateBrowserLikeClient();

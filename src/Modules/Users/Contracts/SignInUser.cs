@@ -2,5 +2,8 @@ using MediatR;
 
 namespace BillCenter.Modules.Users.Contracts;
 
-/// <summary>Sign this user in on the current request (a new session cookie), e.g. right after enrolling.</summary>
+/// <summary>
+/// Sign this user in on the current request (a new session), e.g. right after enrolling. False when there is no
+/// such user, or when the browser was signed in as someone else: that session ends and the cardholder signs in anew.
+/// </summary>
 public sealed record SignInUser(string UserId) : IRequest<bool>;

@@ -14,6 +14,8 @@ internal class UsersDbContext(DbContextOptions options) : IdentityDbContext<Bill
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyBillCenterConventions();
 
@@ -25,6 +27,19 @@ internal class UsersDbContext(DbContextOptions options) : IdentityDbContext<Bill
         {
             key.ToTable("data_protection_keys");
             key.Property(k => k.Xml).HasMaxLength(8000);
+        });
+        builder.Entity<UserSession>(session =>
+        {
+            session.ToTable("user_sessions");
+            session.HasKey(s => s.Id);
+            session.Property(s => s.KeyHash).HasMaxLength(32);
+            session.HasIndex(s => s.KeyHash).IsUnique();
+            session.Property(s => s.UserId).HasMaxLength(450);
+            session.HasIndex(s => s.UserId);
+            session.HasOne<BillCenterUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            session.Property(s => s.UserAgent).HasMaxLength(SessionLifetime.MaxUserAgentLength);
+            session.Property(s => s.IpAddress).HasMaxLength(SessionLifetime.MaxIpAddressLength);
+            session.Property(s => s.EndReason).HasConversion<string>().HasMaxLength(32);
         });
     }
 }

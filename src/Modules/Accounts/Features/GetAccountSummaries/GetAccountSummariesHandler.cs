@@ -1,24 +1,28 @@
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Accounts.Data;
 using BillCenter.Modules.Accounts.Domain;
+using BillCenter.SharedKernel.Money;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace BillCenter.Modules.Accounts.Features.GetAccountSummaries;
 
 /// <summary>
-/// One round trip for accounts, cards, last statements and benefits, and one for the latest transactions of
-/// every card — however many cards the cardholder has.
+/// Two SQL commands, however many cards: accounts with their cards and last statement in one, the latest
+/// transactions of every card in the other. The benefit catalogue comes from <see cref="BenefitCache"/> and product
+/// names from <see cref="ProductCatalog"/>, neither from the database per request.
 /// </summary>
-internal sealed class GetAccountSummariesHandler(AccountsDbContext db) : IRequestHandler<Contracts.GetAccountSummaries, IReadOnlyList<AccountSummary>>
+internal sealed class GetAccountSummariesHandler(AccountsDbContext db, BenefitCache benefitCache)
+    : IRequestHandler<Contracts.GetAccountSummaries, IReadOnlyList<AccountSummary>>
 {
     public const int LatestTransactionCount = 10;
 
     public async Task<IReadOnlyList<AccountSummary>> Handle(Contracts.GetAccountSummaries request, CancellationToken cancellationToken)
     {
+        var benefits = await benefitCache.GetAsync(db, cancellationToken);
         var accounts = await db.CardAccounts.AsNoTracking()
             .Where(a => db.UserLinks.Any(l => l.UserId == request.UserId && l.CardAccountId == a.Id))
-            .OrderBy(a => a.OpenedAt)
+            .OrderBy(a => a.OpenedAt).ThenBy(a => a.Id)
             .Select(a => new
             {
                 a.Id,
@@ -29,19 +33,21 @@ internal sealed class GetAccountSummariesHandler(AccountsDbContext db) : IReques
                 LastStatement = a.Statements.OrderByDescending(s => s.PeriodEnd)
                     .Select(s => new StatementSummary(s.PeriodEnd, s.ClosingBalance, s.MinimumDue, s.DueDate))
                     .FirstOrDefault(),
-                Benefits = db.Benefits.Where(b => b.Product == a.Product).OrderBy(b => b.Id)
-                    .Select(b => new BenefitSummary(b.Title, b.Description)).ToList(),
                 Cards = a.Cards.Where(c => c.Status != CardStatus.Replaced)
                     .OrderByDescending(c => c.IsPrimary).ThenBy(c => c.IssuedAt)
                     .Select(c => new { c.Id, c.Last4, c.EmbossedName, c.Status, c.IsPrimary, c.ExpiresOn })
                     .ToList(),
             })
-            .AsSplitQuery()
+            .AsSingleQuery()
             .ToListAsync(cancellationToken);
+        if (accounts.Count == 0)
+        {
+            return [];
+        }
 
-        var cardIds = accounts.SelectMany(a => a.Cards).Select(c => c.Id).ToList();
         var latest = await db.Cards.AsNoTracking()
-            .Where(c => cardIds.Contains(c.Id))
+            .Where(c => c.Status != CardStatus.Replaced
+                && db.UserLinks.Any(l => l.UserId == request.UserId && l.CardAccountId == c.CardAccountId))
             .Select(c => new
             {
                 c.Id,
@@ -51,19 +57,19 @@ internal sealed class GetAccountSummariesHandler(AccountsDbContext db) : IReques
                     .Select(t => new TransactionSummary(t.PostedAt, t.Description, t.Kind, t.Amount))
                     .ToList(),
             })
+            .AsSingleQuery()
             .ToDictionaryAsync(c => c.Id, c => c.Transactions, cancellationToken);
 
-        return accounts.Select(a => new AccountSummary(
-                a.Id,
-                ProductCatalog.DisplayName(a.Product),
-                a.Nickname,
-                a.Balance,
-                a.CreditLimit,
-                SharedKernel.Money.Money.Max(SharedKernel.Money.Money.Zero, a.CreditLimit - a.Balance),
-                a.LastStatement,
-                a.Benefits,
-                a.Cards.Select(c => new CardActivity(c.Id, c.Last4, c.EmbossedName, c.Status, c.IsPrimary, c.ExpiresOn,
-                    latest.GetValueOrDefault(c.Id) ?? [])).ToList()))
-            .ToList();
+        return [.. accounts.Select(a => new AccountSummary(
+            a.Id,
+            ProductCatalog.DisplayName(a.Product),
+            a.Nickname,
+            a.Balance,
+            a.CreditLimit,
+            Money.Max(Money.Zero, a.CreditLimit - a.Balance),
+            a.LastStatement,
+            benefits.GetValueOrDefault(a.Product) ?? [],
+            [.. a.Cards.Select(c => new CardActivity(c.Id, c.Last4, c.EmbossedName, c.Status, c.IsPrimary, c.ExpiresOn,
+                latest.GetValueOrDefault(c.Id) ?? []))]))];
     }
 }

@@ -1,12 +1,13 @@
 using BillCenter.Modules.Users.Contracts;
 using BillCenter.Modules.Users.Domain;
+using BillCenter.Modules.Users.Sessions;
 using BillCenter.SharedKernel.Web;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
 namespace BillCenter.Modules.Users.Features.ResetPassword;
 
-internal sealed class ResetPasswordHandler(UserManager<BillCenterUser> users, TimeProvider time) : IRequestHandler<Contracts.ResetPassword, UserCommandResult>
+internal sealed class ResetPasswordHandler(UserManager<BillCenterUser> users, UserSessions sessions, TimeProvider time) : IRequestHandler<Contracts.ResetPassword, UserCommandResult>
 {
     public async Task<UserCommandResult> Handle(Contracts.ResetPassword request, CancellationToken cancellationToken)
     {
@@ -24,8 +25,9 @@ internal sealed class ResetPasswordHandler(UserManager<BillCenterUser> users, Ti
             return UserCommandResult.Failure([.. reset.Errors.Select(IdentityErrors.ToFieldError)]);
         }
 
-        // A new security stamp invalidates every other session's cookie at its next request.
-        await users.UpdateSecurityStampAsync(user);
+        // Every session of this user ends now (the reset happens signed out, in enrollment or recovery): each is
+        // refused on its next request, on every instance.
+        await sessions.EndAllAsync(user.Id, keep: null, SessionEnd.PasswordChanged, cancellationToken);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         return UserCommandResult.Success(user.Id);

@@ -15,6 +15,14 @@ internal sealed class SignInUserHandler(UserManager<BillCenterUser> users, SignI
             return false;
         }
 
+        // A browser's session is never handed from one user to another (see DatabaseTicketStore.RenewAsync).
+        var current = signIn.Context.User;
+        if (current.Identity?.IsAuthenticated == true && users.GetUserId(current) != user.Id)
+        {
+            await signIn.SignOutAsync();
+            return false;
+        }
+
         await signIn.SignInAsync(user, isPersistent: false);
         return true;
     }

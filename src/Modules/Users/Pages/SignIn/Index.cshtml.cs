@@ -13,12 +13,14 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty]
     public Command Data { get; set; } = new();
 
+    private const string NoticeKey = "SignIn.Notice";
+
     [BindProperty(SupportsGet = true, Name = "returnUrl")]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
-    {
-    }
+    public string? Notice { get; private set; }
+
+    public void OnGet() => Notice = TempData[NoticeKey] as string;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +28,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         if (outcome == Outcome.SignedIn)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/accounts");
+        }
+
+        if (outcome == Outcome.SignedOutFirst)
+        {
+            TempData[NoticeKey] = "You were signed in as someone else in this browser. We signed you out of that online account: sign in again to continue.";
+            return RedirectToPage(new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
         }
 
         ModelState.AddModelError("Data.UserName", outcome == Outcome.LockedOut
@@ -39,6 +47,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         SignedIn,
         Refused,
         LockedOut,
+
+        /// <summary>The browser was signed in as another user: that session ended, and sign-in starts afresh.</summary>
+        SignedOutFirst,
     }
 
     /// <summary>The sign-in form, sent as it is.</summary>
@@ -62,6 +73,15 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
+            // A browser's session key is never handed from one user to another: end the other user's session here,
+            // and sign in on the next request, which carries no live session.
+            var current = signIn.Context.User.Identity;
+            if (current?.IsAuthenticated == true && !string.Equals(current.Name, request.UserName!.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                await signIn.SignOutAsync();
+                return Outcome.SignedOutFirst;
+            }
+
             // Failures count towards lockout; the answer is the same whether or not the user ID exists.
             var result = await signIn.PasswordSignInAsync(request.UserName!.Trim(), request.Password!, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
