@@ -112,6 +112,7 @@ public abstract class PlatformTests(AppFixture fixture)
         Assert.Matches(new Regex("accounts:purge-verification-attempts"), recurring);
         Assert.Matches(new Regex("accounts:outbox"), recurring);
         Assert.Matches(new Regex("notifications:dispatch"), recurring);
+        Assert.Matches(new Regex("users:purge-sessions"), recurring);
 
         var notifications = await client.GetAsync("/admin/notifications", Cancel);
         Assert.Equal(HttpStatusCode.OK, notifications.StatusCode);

@@ -1,4 +1,8 @@
 using BillCenter.Modules.Users.Contracts;
+using BillCenter.Modules.Users.Data;
+using BillCenter.Modules.Users.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BillCenter.IntegrationTests;
@@ -145,6 +149,28 @@ public abstract class SessionTests(AppFixture fixture)
 
         clock.Advance(TimeSpan.FromMinutes(10)); // 12 hours since sign-in, however busy
         await AssertSentToSignInAsync(busy);
+    }
+
+    [Fact]
+    public async Task Given_sessions_that_ended_more_than_30_days_ago_Then_the_daily_job_deletes_them_and_keeps_live_ones()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new BillCenterApp(fixture.Database, clock: clock);
+        var (leaver, leaverId) = await NewUserAsync(app);
+        var (stayer, stayerId) = await NewUserAsync(app);
+        var (browser, _) = await SignedInBrowserAsync(app, leaver);
+        await browser.SubmitFormAsync("/sign-out", new Dictionary<string, string>());
+        clock.Advance(TimeSpan.FromDays(31));
+        await SignedInBrowserAsync(app, stayer);
+
+        await app.WithScopeAsync(services => services.GetRequiredService<PurgeEndedSessions>().RunAsync(Cancel));
+
+        await app.WithScopeAsync(async services =>
+        {
+            var sessions = services.GetRequiredService<UsersDbContext>().Sessions;
+            Assert.Equal(0, await sessions.CountAsync(s => s.UserId == leaverId, Cancel));
+            Assert.Equal(1, await sessions.CountAsync(s => s.UserId == stayerId, Cancel));
+        });
     }
 
     protected Task<(string UserName, string UserId)> NewUserAsync() => NewUserAsync(App);
