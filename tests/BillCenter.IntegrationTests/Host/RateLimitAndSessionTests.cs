@@ -37,12 +37,14 @@ public sealed class RateLimitAndSessionTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Given_the_session_cookie_Then_it_expires_after_15_idle_minutes_and_slides_with_use()
+    public void Given_the_session_cookie_Then_it_is_a_key_to_a_stored_session_and_is_never_reissued_to_slide()
     {
+        // The lifetimes themselves are tested through HTTP with a moving clock (SessionTests).
         var options = _app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
 
-        Assert.Equal(TimeSpan.FromMinutes(15), options.ExpireTimeSpan);
-        Assert.True(options.SlidingExpiration);
+        Assert.NotNull(options.SessionStore);
+        Assert.Equal(TimeSpan.FromHours(12), options.ExpireTimeSpan);
+        Assert.False(options.SlidingExpiration);
         Assert.True(options.Cookie.HttpOnly);
         Assert.Equal("/sign-in", options.LoginPath);
     }
