@@ -18,6 +18,9 @@ public static class ModuleDatabaseRegistration
         where TPostgresContext : TContext
     {
         ArgumentNullException.ThrowIfNull(database);
+        // Pooled contexts with options built once: a signed-in request uses a context of the Users module for its
+        // session and usually another for its page, and building options and internal services per request cost
+        // more than the queries (measured with bench/pages.sh). Interceptors are singletons for the same reason.
         void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
         {
             ConfigureProvider(options, module, database);
@@ -30,11 +33,11 @@ public static class ModuleDatabaseRegistration
 
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<TContext, TPostgresContext>(Configure);
+            services.AddDbContextPool<TContext, TPostgresContext>(Configure);
         }
         else
         {
-            services.AddDbContext<TContext, TSqliteContext>(Configure);
+            services.AddDbContextPool<TContext, TSqliteContext>(Configure);
         }
 
         services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(module));
@@ -51,7 +54,7 @@ public static class ModuleDatabaseRegistration
         where TContext : DbContext
     {
         services.AddScoped<Messaging.OutboxPublisher<TContext>>();
-        services.AddScoped<Messaging.OutboxTrigger<TContext>>();
+        services.AddSingleton<Messaging.OutboxTrigger<TContext>>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hangfire;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -6,27 +7,42 @@ using Microsoft.Extensions.Logging;
 
 namespace BillCenter.SharedKernel.Messaging;
 
-/// <summary>After a SaveChanges that wrote outbox messages, asks Hangfire to publish them now rather than at the next sweep.</summary>
+/// <summary>
+/// After a SaveChanges that wrote outbox messages, asks Hangfire to publish them now rather than at the next sweep.
+/// One instance serves every (pooled) context of the module: what a save is about to write is kept per context.
+/// </summary>
 public sealed class OutboxTrigger<TContext>(IBackgroundJobClient jobs) : SaveChangesInterceptor
     where TContext : DbContext
 {
-    private bool _pending;
+    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        _pending |= eventData.Context is TContext context &&
-                    context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        if (eventData.Context is TContext context && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        {
+            _pending.AddOrUpdate(context, context);
+        }
+
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (_pending)
+        if (eventData.Context is { } context && _pending.Remove(context))
         {
-            _pending = false;
             jobs.Enqueue<OutboxPublisher<TContext>>(publisher => publisher.PublishPendingAsync(CancellationToken.None));
         }
 
         return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            _pending.Remove(context);
+        }
+
+        return base.SaveChangesFailedAsync(eventData, cancellationToken);
     }
 }

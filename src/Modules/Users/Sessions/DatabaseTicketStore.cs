@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BillCenter.Modules.Users.Data;
 using BillCenter.Modules.Users.Domain;
+using BillCenter.SharedKernel.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,14 @@ internal sealed partial class DatabaseTicketStore(TimeProvider time, ILogger<Dat
     public const string SessionIdClaim = Contracts.SessionClaims.SessionId;
 
     private const int KeyBytes = 32;
+
+    /// <summary>The per-request lookup, compiled once: the LINQ is not translated or hashed again on every request.</summary>
+    private static readonly CompiledPerModel<Func<UsersDbContext, byte[], DateTime, DateTime, CancellationToken, Task<LiveSession?>>> FindLive =
+        new(() => EF.CompileAsyncQuery((UsersDbContext db, byte[] hash, DateTime now, DateTime idleSince, CancellationToken _) =>
+            db.Sessions.AsNoTracking()
+                .Where(s => s.KeyHash == hash && s.EndedAt == null && s.ExpiresAt > now && s.LastSeenAt > idleSince)
+                .Select(s => new LiveSession(s.Id, s.Ticket, s.LastSeenAt))
+                .FirstOrDefault()));
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket, HttpContext httpContext, CancellationToken cancellationToken)
     {
@@ -57,12 +66,8 @@ internal sealed partial class DatabaseTicketStore(TimeProvider time, ILogger<Dat
         ArgumentNullException.ThrowIfNull(httpContext);
         var now = Now();
         var idleSince = now - SessionLifetime.Idle;
-        var hash = Hash(key);
         var db = Db(httpContext);
-        var session = await db.Sessions.AsNoTracking()
-            .Where(s => s.KeyHash == hash && s.EndedAt == null && s.ExpiresAt > now && s.LastSeenAt > idleSince)
-            .Select(s => new { s.Id, s.Ticket, s.LastSeenAt })
-            .FirstOrDefaultAsync(cancellationToken);
+        var session = await FindLive.For(db)(db, Hash(key), now, idleSince, cancellationToken);
         if (session is null)
         {
             return null;
@@ -170,6 +175,8 @@ internal sealed partial class DatabaseTicketStore(TimeProvider time, ILogger<Dat
 
     private static InvalidOperationException NeedsRequest() =>
         new("Sessions are stored through the request's database context; call the overloads that take the HttpContext.");
+
+    private sealed record LiveSession(Guid Id, byte[] Ticket, DateTime LastSeenAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} started")]
     private partial void LogStarted(Guid sessionId);
