@@ -79,17 +79,6 @@ SERVER_PID=""
 SERVER_URL=""
 SERVER_LOG=""
 
-# Runs one of services.sh's process helpers with errexit off: they read /proc/PID/stat with $(<file), and under
-# set -e bash 5.2 ends the whole script when that file is gone (the process has just exited), even after ||.
-without_errexit() {
-  local rc=0
-  set +e
-  "$@"
-  rc=$?
-  set -e
-  return "$rc"
-}
-
 # start_server NAME FOLDER DLL [NAME=VALUE...]: runs the published app from its folder (its content root) on a
 # free port with those environment variables, and waits until it answers; sets SERVER_PID, SERVER_URL, SERVER_LOG.
 start_server() {
@@ -104,7 +93,7 @@ start_server() {
   log "$name: pid $SERVER_PID on $SERVER_URL, waiting until it answers"
   local deadline=$(( SECONDS + START_TIMEOUT )) code
   while :; do
-    without_errexit is_running "$SERVER_PID" || { tail -n 40 "$SERVER_LOG" >&2; die "$name exited before answering"; }
+    is_running "$SERVER_PID" || { tail -n 40 "$SERVER_LOG" >&2; die "$name exited before answering"; }
     code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$SERVER_URL/sign-in" || true)"
     [ "$code" = 200 ] && break
     [ "$SECONDS" -lt "$deadline" ] || { tail -n 40 "$SERVER_LOG" >&2; die "$name did not answer 200 on /sign-in within ${START_TIMEOUT}s (last: $code)"; }
@@ -115,7 +104,7 @@ start_server() {
 # Stops the current server and forgets it (cleanup stops whatever is still listed).
 stop_server() {
   local pid remaining=()
-  without_errexit stop_tree "$SERVER_PID" || true   # its status is the server's, e.g. 143 after SIGTERM
+  stop_tree "$SERVER_PID" || true   # its status is the server's, e.g. 143 after SIGTERM
   for pid in "${SERVICE_PIDS[@]}"; do [ "$pid" = "$SERVER_PID" ] || remaining+=("$pid"); done
   SERVICE_PIDS=("${remaining[@]}")
   SERVER_PID=""

@@ -40,7 +40,8 @@ process_tree() {
   local -A children=()
   local stat line pid ppid
   for stat in /proc/[0-9]*/stat; do
-    { line="$(<"$stat")"; } 2>/dev/null || continue
+    # read, not $(<file): under set -e, bash ends the script when $(<file) fails, even before "||".
+    { read -r line <"$stat"; } 2>/dev/null || continue
     pid="${stat#/proc/}" pid="${pid%/stat}"
     line="${line##*) }"                      # fields after "pid (comm) ": state ppid ...
     ppid="${line#* }" ppid="${ppid%% *}"
@@ -58,7 +59,7 @@ process_tree() {
 # True while PID $1 exists and is not a zombie (kill -0 also succeeds on a zombie).
 is_running() {
   local stat
-  { stat="$(<"/proc/$1/stat")"; } 2>/dev/null || return 1
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
   stat="${stat##*) }"
   [ "${stat%% *}" != Z ]
 }
