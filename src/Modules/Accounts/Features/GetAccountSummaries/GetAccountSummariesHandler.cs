@@ -9,10 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace BillCenter.Modules.Accounts.Features.GetAccountSummaries;
 
 /// <summary>
-/// Two SQL commands, however many cards: accounts with their cards and last statement in one, the latest
-/// transactions of every card in the other. The benefit catalogue comes from <see cref="BenefitCache"/> and product
-/// names from <see cref="ProductCatalog"/>, neither from the database per request. Both queries are compiled once
-/// (the page is the most visited signed-in page).
+/// One SQL command, however many cards: accounts with their last statement, cards and each card's latest
+/// transactions, compiled once (the most visited signed-in page). The benefit catalogue comes from
+/// <see cref="BenefitCache"/> and product names from <see cref="ProductCatalog"/>, neither from the database per request.
 /// "Latest N per card" becomes a ROW_NUMBER() window in a joined subquery; each subquery is restricted to this
 /// user's accounts or cards (an IN over the indexed keys) so the window never runs over the whole ledger.
 /// </summary>
@@ -21,6 +20,11 @@ internal sealed class GetAccountSummariesHandler(AccountsDbContext db, BenefitCa
 {
     public const int LatestTransactionCount = 10;
 
+    /// <summary>
+    /// The whole page in one statement: accounts → last statement, cards → latest transactions, joined. The
+    /// "this user's accounts / cards" subqueries are repeated inside each windowed subquery on purpose (a compiled
+    /// query cannot call a helper, and without them the window would run over every account's rows).
+    /// </summary>
     private static readonly CompiledPerModel<Func<AccountsDbContext, string, IAsyncEnumerable<AccountRow>>> AccountsOf =
         new(() => EF.CompileAsyncQuery((AccountsDbContext db, string userId) =>
             db.CardAccounts.AsNoTracking()
@@ -39,22 +43,14 @@ internal sealed class GetAccountSummariesHandler(AccountsDbContext db, BenefitCa
                         .FirstOrDefault(),
                     a.Cards.Where(c => c.Status != CardStatus.Replaced)
                         .OrderByDescending(c => c.IsPrimary).ThenBy(c => c.IssuedAt)
-                        .Select(c => new CardRow(c.Id, c.Last4, c.EmbossedName, c.Status, c.IsPrimary, c.ExpiresOn))
-                        .ToList()))
-                .AsSingleQuery()));
-
-    private static readonly CompiledPerModel<Func<AccountsDbContext, string, IAsyncEnumerable<CardTransactions>>> LatestTransactionsOf =
-        new(() => EF.CompileAsyncQuery((AccountsDbContext db, string userId) =>
-            db.Cards.AsNoTracking()
-                .Where(c => db.Cards.Where(uc => uc.Status != CardStatus.Replaced && db.UserLinks.Where(l => l.UserId == userId).Select(l => l.CardAccountId).Contains(uc.CardAccountId)).Select(uc => uc.Id).Contains(c.Id))
-                .Select(c => new CardTransactions(
-                    c.Id,
-                    db.Transactions
-                        .Where(t => t.CardId != null && t.CardId == c.Id
-                            && db.Cards.Where(uc => uc.Status != CardStatus.Replaced && db.UserLinks.Where(l => l.UserId == userId).Select(l => l.CardAccountId).Contains(uc.CardAccountId)).Select(uc => uc.Id).Contains(t.CardId.Value))
-                        .OrderByDescending(t => t.PostedAt).ThenByDescending(t => t.Id)
-                        .Take(LatestTransactionCount)
-                        .Select(t => new TransactionSummary(t.PostedAt, t.Description, t.Kind, t.Amount))
+                        .Select(c => new CardRow(
+                            c.Id, c.Last4, c.EmbossedName, c.Status, c.IsPrimary, c.ExpiresOn,
+                            db.Transactions
+                                .Where(t => t.CardId != null && t.CardId == c.Id && db.Cards.Where(uc => uc.Status != CardStatus.Replaced && db.UserLinks.Where(l => l.UserId == userId).Select(l => l.CardAccountId).Contains(uc.CardAccountId)).Select(uc => uc.Id).Contains(t.CardId.Value))
+                                .OrderByDescending(t => t.PostedAt).ThenByDescending(t => t.Id)
+                                .Take(LatestTransactionCount)
+                                .Select(t => new TransactionSummary(t.PostedAt, t.Description, t.Kind, t.Amount))
+                                .ToList()))
                         .ToList()))
                 .AsSingleQuery()));
 
@@ -62,12 +58,6 @@ internal sealed class GetAccountSummariesHandler(AccountsDbContext db, BenefitCa
     {
         var benefits = await benefitCache.GetAsync(db, cancellationToken);
         var accounts = await AccountsOf.For(db)(db, request.UserId).ToListAsync(cancellationToken);
-        if (accounts.Count == 0)
-        {
-            return [];
-        }
-
-        var latest = await LatestTransactionsOf.For(db)(db, request.UserId).ToDictionaryAsync(c => c.CardId, c => c.Transactions, cancellationToken: cancellationToken);
         return [.. accounts.Select(a => new AccountSummary(
             a.Id,
             ProductCatalog.DisplayName(a.Product),
@@ -77,14 +67,12 @@ internal sealed class GetAccountSummariesHandler(AccountsDbContext db, BenefitCa
             Money.Max(Money.Zero, a.CreditLimit - a.Balance),
             a.LastStatement,
             benefits.GetValueOrDefault(a.Product) ?? [],
-            [.. a.Cards.Select(c => new CardActivity(c.Id, c.Last4, c.EmbossedName, c.Status, c.IsPrimary, c.ExpiresOn,
-                latest.GetValueOrDefault(c.Id) ?? []))]))];
+            [.. a.Cards.Select(c => new CardActivity(c.Id, c.Last4, c.EmbossedName, c.Status, c.IsPrimary, c.ExpiresOn, c.LatestTransactions))]))];
     }
 
     private sealed record AccountRow(
         Guid Id, Product Product, string? Nickname, Money Balance, Money CreditLimit, StatementSummary? LastStatement, List<CardRow> Cards);
 
-    private sealed record CardRow(Guid Id, string Last4, string EmbossedName, CardStatus Status, bool IsPrimary, DateOnly ExpiresOn);
-
-    private sealed record CardTransactions(Guid CardId, List<TransactionSummary> Transactions);
+    private sealed record CardRow(
+        Guid Id, string Last4, string EmbossedName, CardStatus Status, bool IsPrimary, DateOnly ExpiresOn, List<TransactionSummary> LatestTransactions);
 }
