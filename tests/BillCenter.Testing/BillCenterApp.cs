@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using BillCenter.SharedKernel.Data;
 using MediatR;
@@ -30,16 +31,23 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
     private readonly bool _ownsDataFolder;
     private readonly List<Type> _dbContextTypes = [];
     private readonly TimeProvider? _clock;
+    private readonly string _environment;
+
+    /// <summary>The hash key of every test app of this process: random, so no secret-looking key is committed; shared, so apps on one database agree.</summary>
+    private static readonly string TestHashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     /// <param name="clock">The app's clock (e.g. a FakeTimeProvider to move sessions through their lifetimes); the system clock when null.</param>
+    /// <param name="environment">The hosting environment: "Testing" unless a test checks what another environment does (e.g. "Production").</param>
     public BillCenterApp(
         TestDatabase database,
         bool realServer = false,
         IReadOnlyDictionary<string, string?>? settings = null,
         string? sharedDataFolder = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        string environment = "Testing")
     {
         _clock = clock;
+        _environment = environment;
         Database = database;
         _realServer = realServer;
         _ownsDataFolder = sharedDataFolder is null;
@@ -49,6 +57,7 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
             ["Database:Provider"] = database.ToString(),
             ["Database:SeedDemoData"] = "true",
             ["Storage:DataFolder"] = DataFolder,
+            ["Security:HashKey"] = TestHashKey,
             ["Security:SecureCookies"] = realServer ? "false" : "true",
             ["RateLimiting:AnonymousPostsPerMinute"] = "100000",
             ["Jobs:RunServer"] = "false",
@@ -138,7 +147,7 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseContentRoot(HostProjectFolder());
         foreach (var (key, value) in _settings)
         {

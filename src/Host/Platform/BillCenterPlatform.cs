@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 namespace BillCenter.Host.Platform;
 
 /// <summary>
-/// Everything the Host sets up around the modules, in order. Each concern has its own file: the module registry
+/// Everything the Host sets up around the modules, in order, after refusing unsafe settings outside Development
+/// (<see cref="ProductionSettings"/>). Each concern has its own file: the module registry
 /// (<see cref="ModuleRegistry"/>), the database (<see cref="PlatformDatabase"/>), secrets (<see cref="PlatformSecrets"/>),
 /// sign-in and the key ring (<see cref="PlatformAuthentication"/>), web security (<see cref="PlatformWebSecurity"/>)
 /// and jobs (<see cref="PlatformJobs"/>).
@@ -14,6 +15,7 @@ internal static class BillCenterPlatform
 {
     public static WebApplicationBuilder AddBillCenterPlatform(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
+        builder.RefuseUnsafeSettings();
         var database = builder.AddDatabase();
         builder.AddSecrets();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using BillCenter.SharedKernel.Security;
 using Microsoft.AspNetCore.Diagnostics;
@@ -25,9 +26,49 @@ internal static class PlatformWebSecurity
             options.MaxAge = TimeSpan.FromDays(365);
             options.IncludeSubDomains = true;
         });
-        services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<ForwardedHeadersOptions>(options => ConfigureTrustedProxies(options, builder.Configuration));
         services.AddAnonymousPostRateLimit(builder.Configuration);
+    }
+
+    /// <summary>
+    /// X-Forwarded-For/-Proto are believed only from the proxies and networks of ForwardedHeaders:KnownProxies and
+    /// ForwardedHeaders:KnownNetworks (lists of addresses / CIDR). When neither is set, only loopback is trusted
+    /// (a reverse proxy on the same host); when either is set, exactly what is listed is trusted, loopback included
+    /// only if listed. From any other peer the headers are ignored and the peer's own address is the client's.
+    /// </summary>
+    private static void ConfigureTrustedProxies(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        var proxies = Entries(configuration, "ForwardedHeaders:KnownProxies");
+        var networks = Entries(configuration, "ForwardedHeaders:KnownNetworks");
+        if (proxies.Count == 0 && networks.Count == 0)
+        {
+            return; // ASP.NET Core's defaults: 127.0.0.0/8 and ::1.
+        }
+
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies)
+        {
+            options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                ? address
+                : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{proxy}' is not an IP address."));
+        }
+
+        foreach (var network in networks)
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{network}' is not a network in CIDR notation (e.g. 10.0.0.0/8)."));
+        }
+    }
+
+    /// <summary>A list setting, as an array (Key:0, Key:1…) or one comma-separated value (handy in an environment variable).</summary>
+    private static List<string> Entries(IConfiguration configuration, string key)
+    {
+        var section = configuration.GetSection(key);
+        IEnumerable<string?> values = section.Value is { } single ? [single] : section.GetChildren().Select(child => child.Value);
+        return values.SelectMany(value => (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
     }
 
     private static void AddAnonymousPostRateLimit(this IServiceCollection services, IConfiguration configuration)
