@@ -48,6 +48,9 @@ internal static class PlatformWebSecurity
 
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // The obsolete view of the networks, cleared too so no default survives.
+        options.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
         foreach (var proxy in proxies)
         {
             options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
@@ -63,11 +66,11 @@ internal static class PlatformWebSecurity
         }
     }
 
-    /// <summary>A list setting, as an array (Key:0, Key:1…) or one comma-separated value (handy in an environment variable).</summary>
+    /// <summary>A list setting, as an array (Key:0, Key:1…) and/or comma-separated values (handy in an environment variable).</summary>
     private static List<string> Entries(IConfiguration configuration, string key)
     {
         var section = configuration.GetSection(key);
-        IEnumerable<string?> values = section.Value is { } single ? [single] : section.GetChildren().Select(child => child.Value);
+        IEnumerable<string?> values = [section.Value, .. section.GetChildren().Select(child => child.Value)];
         return values.SelectMany(value => (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
     }
 

@@ -26,7 +26,7 @@ public sealed class ProductionSafetyTests : IDisposable
     [Theory]
     [InlineData("Security:HashKey", "ZGV2ZWxvcG1lbnQtb25seS1iaWxsY2VudGVyLWhhc2gta2V5LWRvLW5vdC11c2U=", "Security:HashKey is the development key")]
     [InlineData("Security:HashKey", "", "Security:HashKey is not set")]
-    [InlineData("Security:HashKey", "c2hvcnQta2V5LW9mLTIwLWJ5dGVz", "Security:HashKey is only 20 bytes long")]
+    [InlineData("Security:HashKey", "c2hvcnQta2V5LW9mLTIwLWJ5dGVz", "Security:HashKey is only 21 bytes long")]
     [InlineData("Security:HashKey", "not base64!", "Security:HashKey is not base64")]
     [InlineData("Database:SeedDemoData", "true", "Database:SeedDemoData is true")]
     [InlineData("Security:SecureCookies", "false", "Security:SecureCookies is false")]

@@ -14,8 +14,7 @@ public sealed class TrustedProxyTests
 
         var statuses = await PostTwiceAsync(app, "203.0.113.9", "198.51.100.7");
 
-        Assert.NotEqual(HttpStatusCode.TooManyRequests, statuses[0]);
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[1]);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
     [Fact]
@@ -25,7 +24,7 @@ public sealed class TrustedProxyTests
 
         var statuses = await PostTwiceAsync(app, "203.0.113.9", "198.51.100.7");
 
-        Assert.All(statuses, status => Assert.NotEqual(HttpStatusCode.TooManyRequests, status));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK], statuses);
     }
 
     [Fact]
@@ -35,7 +34,7 @@ public sealed class TrustedProxyTests
 
         var statuses = await PostTwiceAsync(app, "203.0.113.9", "198.51.100.7");
 
-        Assert.All(statuses, status => Assert.NotEqual(HttpStatusCode.TooManyRequests, status));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK], statuses);
     }
 
     private static BillCenterApp App(Dictionary<string, string?> settings)
@@ -46,12 +45,28 @@ public sealed class TrustedProxyTests
 
     private static async Task<HttpStatusCode[]> PostTwiceAsync(BillCenterApp app, string firstClient, string secondClient)
     {
-        var client = app.CreateBrowserLikeClient();
+        // Over a real socket, so the app sees the peer's address (the in-memory test server has none, and with no peer
+        // address ASP.NET Core believes X-Forwarded-For).
+        using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true };
+        using var client = new HttpClient(handler) { BaseAddress = app.ServerAddress };
         var statuses = new List<HttpStatusCode>();
         foreach (var forwardedFor in new[] { firstClient, secondClient })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/sign-in") { Content = new FormUrlEncodedContent([]) };
-            request.Headers.Add("X-Forwarded-For", forwardedFor);
+            // A real sign-in form (token included) with a wrong password: 200 when allowed, 429 when over the limit.
+            var form = await client.GetStringAsync(new Uri("/sign-in", UriKind.Relative), TestContext.Current.CancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/sign-in")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = BillCenterApp.AntiforgeryToken(form),
+                    ["Data.UserName"] = "nobody.here",
+                    ["Data.Password"] = "not a real password",
+                }),
+            };
+            if (forwardedFor.Length > 0)
+            {
+                request.Headers.Add("X-Forwarded-For", forwardedFor);
+            }
             statuses.Add((await client.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode);
         }
 
