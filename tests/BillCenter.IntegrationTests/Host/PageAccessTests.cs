@@ -113,6 +113,19 @@ public abstract class PageAccessTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_signed_in_page_answering_without_a_form_Then_it_is_no_store_too()
+    {
+        // Pages that render a form get "no-cache, no-store" from antiforgery anyway; the rule must not depend on that.
+        var client = App.CreateBrowserLikeClient();
+        await client.SignInAsync(DemoData.AdminUserId, DemoData.AdminPassword);
+
+        var retried = await client.SubmitFormAsync("/admin/notifications", $"/admin/notifications?handler=Retry&id={Guid.Empty}", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
+        Assert.True(retried.Headers.CacheControl?.NoStore == true, $"Cache-Control: {retried.Headers.CacheControl}");
+    }
+
+    [Fact]
     public async Task Given_a_card_data_form_Then_its_answers_are_no_store_whatever_they_are()
     {
         var client = App.CreateBrowserLikeClient();
