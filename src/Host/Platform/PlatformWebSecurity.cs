@@ -16,9 +16,7 @@ internal static class PlatformWebSecurity
         var services = builder.Services;
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "bc.af";
-            options.Cookie.SecurePolicy = SecurityOptions.CookiePolicy(builder.Configuration);
-            options.Cookie.SameSite = SameSiteMode.Strict;
+            AppCookies.Apply(options.Cookie, builder.Configuration, "af", SameSiteMode.Strict);
             options.FormFieldName = "__RequestVerificationToken";
         });
         services.AddHsts(options =>

@@ -183,7 +183,7 @@ public abstract class SessionTests(AppFixture fixture)
         return (userName, created.UserId!);
     }
 
-    /// <summary>A cookie-keeping client signed in as <paramref name="userName"/>, and its session cookie ("bc.session=…").</summary>
+    /// <summary>A cookie-keeping client signed in as <paramref name="userName"/>, and its session cookie ("__Host-bc.session=…").</summary>
     protected static async Task<(HttpClient Browser, string SessionCookie)> SignedInBrowserAsync(BillCenterApp app, string userName, string? userAgent = null)
     {
         var browser = app.CreateBrowserLikeClient();
@@ -199,7 +199,7 @@ public abstract class SessionTests(AppFixture fixture)
 
     private static string SessionCookie(HttpResponseMessage response)
     {
-        var setCookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("bc.session=", StringComparison.Ordinal));
+        var setCookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-bc.session=", StringComparison.Ordinal));
         return setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)];
     }
 

@@ -17,7 +17,7 @@ public abstract class SignInTests(AppFixture fixture)
         var response = await client.SignInAsync(DemoData.CardholderUserId, DemoData.CardholderPassword);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var session = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("bc.session=", StringComparison.Ordinal));
+        var session = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-bc.session=", StringComparison.Ordinal));
         Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);

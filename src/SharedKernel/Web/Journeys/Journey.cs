@@ -18,14 +18,12 @@ namespace BillCenter.SharedKernel.Web.Journeys;
 public abstract class Journey<TState>
     where TState : class, new()
 {
-    private const string HostPrefix = "__Host-";
-
     private readonly ITimeLimitedDataProtector _protector;
     private readonly bool _alwaysSecure;
 
     /// <param name="dataProtection">Encrypts and signs the cookie.</param>
     /// <param name="configuration">Read for <c>Security:SecureCookies</c>, like every other cookie of the app.</param>
-    /// <param name="name">Short name, also the cookie's name (<c>bc.enroll</c>, <c>__Host-bc.enroll</c> over HTTPS).</param>
+    /// <param name="name">Short name, also the cookie's name (<c>__Host-bc.enroll</c>, <c>bc.enroll</c> when cookies are not Secure; see <see cref="AppCookies"/>).</param>
     /// <param name="lifetime">How long the cookie is honoured after the last step saved it.</param>
     protected Journey(IDataProtectionProvider dataProtection, IConfiguration configuration, string name, TimeSpan lifetime)
     {
@@ -34,10 +32,14 @@ public abstract class Journey<TState>
         Name = name;
         Lifetime = lifetime;
         _protector = dataProtection.CreateProtector("BillCenter.Journey", name, "v1").ToTimeLimitedDataProtector();
-        _alwaysSecure = SecurityOptions.CookiePolicy(configuration) == CookieSecurePolicy.Always;
+        _alwaysSecure = AppCookies.AlwaysSecure(configuration);
+        CookieName = AppCookies.Name(configuration, name);
     }
 
     public string Name { get; }
+
+    /// <summary>The cookie's name, from the one cookie policy: a <c>__Host-</c> cookie (Secure, Path=/, no Domain) whenever cookies are Secure.</summary>
+    public string CookieName { get; }
 
     public TimeSpan Lifetime { get; }
 
@@ -60,7 +62,7 @@ public abstract class Journey<TState>
     public TState Load(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (!http.Request.Cookies.TryGetValue(CookieName(http), out var value) || string.IsNullOrEmpty(value))
+        if (!http.Request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value))
         {
             return new TState();
         }
@@ -79,21 +81,14 @@ public abstract class Journey<TState>
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(state);
-        http.Response.Cookies.Append(CookieName(http), _protector.Protect(JsonSerializer.Serialize(state), Lifetime), CookieOptions(http));
+        http.Response.Cookies.Append(CookieName, _protector.Protect(JsonSerializer.Serialize(state), Lifetime), CookieOptions(http));
     }
 
     /// <summary>Forgets the journey (the browser drops the cookie).</summary>
     public void End(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        http.Response.Cookies.Delete(CookieName(http), CookieOptions(http));
-    }
-
-    /// <summary>Over HTTPS the cookie is a <c>__Host-</c> cookie: Secure, Path=/, no Domain, so no sibling host can set it.</summary>
-    public string CookieName(HttpContext http)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        return http.Request.IsHttps ? HostPrefix + "bc." + Name : "bc." + Name;
+        http.Response.Cookies.Delete(CookieName, CookieOptions(http));
     }
 
     private CookieOptions CookieOptions(HttpContext http) => new()

@@ -89,17 +89,28 @@ public class JourneyTests
     }
 
     [Theory]
-    [InlineData(true, true)]
-    [InlineData(false, false)]
-    public void Given_plain_HTTP_Then_the_cookie_is_Secure_unless_secure_cookies_are_turned_off(bool secureCookies, bool expectSecure)
+    [InlineData(true, "__Host-bc.test", true)]
+    [InlineData(false, "bc.test", false)]
+    public void Given_plain_HTTP_Then_the_cookie_is_a_Secure_Host_cookie_unless_secure_cookies_are_turned_off(bool secureCookies, string expectName, bool expectSecure)
     {
         var journey = new TwoStepJourney(Config(secureCookies), TimeSpan.FromMinutes(5));
         var http = Request();
         journey.Save(http, new Progress());
 
         var cookie = SavedCookie(http);
-        Assert.Equal("bc.test", cookie.Name.ToString());
+        Assert.Equal(expectName, cookie.Name.ToString());
         Assert.Equal(expectSecure, cookie.Secure);
+    }
+
+    [Fact]
+    public void Given_secure_cookies_turned_off_Then_the_name_is_the_plain_one_even_over_HTTPS_like_every_other_cookie()
+    {
+        var journey = new TwoStepJourney(Config(secureCookies: false), TimeSpan.FromMinutes(5));
+        var http = Request(https: true);
+        journey.Save(http, new Progress { Step = 1 });
+
+        Assert.Equal("bc.test", SavedCookie(http).Name.ToString());
+        Assert.Equal(1, journey.Load(Following(http, https: true)).Step);
     }
 
     [Fact]
@@ -152,7 +163,7 @@ public class JourneyTests
         journey.End(http);
 
         var cookie = SavedCookie(http);
-        Assert.Equal("bc.test", cookie.Name.ToString());
+        Assert.Equal("__Host-bc.test", cookie.Name.ToString());
         Assert.True(cookie.Expires < DateTimeOffset.UtcNow);
     }
 }

@@ -1,13 +1,17 @@
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.SharedKernel.Cards;
+using BillCenter.SharedKernel.Security;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Logging;
 
 namespace BillCenter.Modules.Activation.Pages.Activate;
 
+[AllowAnonymous]
+[CardDataForm]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public const string UniformFailure = "We could not activate a card with those details. Check the card number and card ID and try again.";

@@ -4,11 +4,13 @@ using BillCenter.SharedKernel.Web;
 using BillCenter.SharedKernel.Web.Journeys;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
 /// <summary>Card number + billing street address + ZIP (corporate purchasing, line of credit and consolidator accounts).</summary>
+[AllowAnonymous]
 public sealed class AccountModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public const string Failure = "We could not find an account with those details. Check the card number, billing street address and ZIP code and try again.";

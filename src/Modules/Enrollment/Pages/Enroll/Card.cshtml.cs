@@ -1,14 +1,18 @@
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.SharedKernel.Cards;
+using BillCenter.SharedKernel.Security;
 using BillCenter.SharedKernel.Web;
 using BillCenter.SharedKernel.Web.Journeys;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
 /// <summary>Card number + card ID (cards with a card ID).</summary>
+[AllowAnonymous]
+[CardDataForm]
 public sealed class CardModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public const string Failure = "We could not find a card with those details. Check the card number and the 4-digit card ID and try again.";

@@ -3,10 +3,12 @@ using BillCenter.Modules.Users.Contracts;
 using BillCenter.SharedKernel.Web;
 using BillCenter.SharedKernel.Web.Journeys;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
+[AllowAnonymous]
 public sealed class CheckModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public void OnGet()

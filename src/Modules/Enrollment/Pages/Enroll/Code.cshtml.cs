@@ -2,10 +2,12 @@ using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.SharedKernel.Web;
 using BillCenter.SharedKernel.Web.Journeys;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
+[AllowAnonymous]
 public sealed class CodeModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     private const string ResentKey = "enroll.code.resent";

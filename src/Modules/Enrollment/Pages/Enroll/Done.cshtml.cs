@@ -2,9 +2,11 @@ using System.Security.Claims;
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.SharedKernel.Web.Journeys;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
+[AllowAnonymous]
 public sealed class DoneModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public IReadOnlyList<BenefitSummary> Benefits { get; private set; } = [];

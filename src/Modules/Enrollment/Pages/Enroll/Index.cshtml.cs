@@ -1,9 +1,11 @@
 using BillCenter.SharedKernel.Web.Journeys;
 using BillCenter.SharedKernel.Web.TagHelpers;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
+[AllowAnonymous]
 public sealed class IndexModel : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public static readonly IReadOnlyList<RadioItem> Choices =

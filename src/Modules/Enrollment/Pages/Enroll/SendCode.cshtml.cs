@@ -2,11 +2,13 @@ using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.SharedKernel.Web.Journeys;
 using BillCenter.SharedKernel.Web.TagHelpers;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
 /// <summary>Where to send the one-time code: only contact details already on file, shown masked.</summary>
+[AllowAnonymous]
 public sealed class SendCodeModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public const string Purpose = "enrollment";

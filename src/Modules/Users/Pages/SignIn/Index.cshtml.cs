@@ -1,6 +1,7 @@
 using BillCenter.Modules.Users.Domain;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace BillCenter.Modules.Users.Pages.SignIn;
 
+[AllowAnonymous]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     [BindProperty]

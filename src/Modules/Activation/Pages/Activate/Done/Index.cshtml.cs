@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BillCenter.Modules.Activation.Pages.Activate.Done;
 
+[AllowAnonymous]
 public sealed class IndexModel : PageModel
 {
     public string Last4 { get; private set; } = string.Empty;
