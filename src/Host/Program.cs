@@ -1,6 +1,7 @@
 using BillCenter.Host.Platform;
 using BillCenter.Modules.Accounts;
 using BillCenter.Modules.Activation;
+using BillCenter.Modules.Audit;
 using BillCenter.Modules.Enrollment;
 using BillCenter.Modules.Notifications;
 using BillCenter.Modules.Users;
@@ -14,6 +15,7 @@ IModule[] modules =
     new NotificationsModule(),
     new EnrollmentModule(),
     new ActivationModule(),
+    new AuditModule(),
 ];
 
 var builder = WebApplication.CreateBuilder(args);

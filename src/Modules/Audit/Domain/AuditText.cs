@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace BillCenter.Modules.Audit.Domain;
+
+/// <summary>
+/// Makes any text safe to keep in the log and show to an admin: control characters (new lines that could forge a
+/// line of a log, terminal escapes, NUL) become spaces, runs of white space become one, and the result is cut to a
+/// maximum length. Empty text becomes null.
+/// </summary>
+internal static class AuditText
+{
+    public static string? Clean(string? text, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(Math.Min(text.Length, maxLength));
+        var lastWasSpace = true;
+        foreach (var c in text)
+        {
+            var isSpace = char.IsControl(c) || char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is
+                System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator;
+            if (isSpace)
+            {
+                if (!lastWasSpace)
+                {
+                    builder.Append(' ');
+                }
+            }
+            else
+            {
+                builder.Append(c);
+            }
+
+            lastWasSpace = isSpace;
+            if (builder.Length >= maxLength)
+            {
+                break;
+            }
+        }
+
+        var cleaned = builder.ToString().TrimEnd();
+        if (cleaned.Length > maxLength)
+        {
+            cleaned = cleaned[..maxLength];
+        }
+
+        // Never end on half of a surrogate pair.
+        if (cleaned.Length > 0 && char.IsHighSurrogate(cleaned[^1]))
+        {
+            cleaned = cleaned[..^1];
+        }
+
+        return cleaned.Length == 0 ? null : cleaned;
+    }
+}
