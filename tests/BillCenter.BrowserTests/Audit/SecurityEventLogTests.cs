@@ -14,9 +14,10 @@ public sealed class SecurityEventLogTests(BrowserFixture browser) : IClassFixtur
     public async Task Given_recorded_events_Then_an_admin_sees_them_and_filters_them_by_user_and_kind(bool javaScript)
     {
         await browser.StartAsync();
+        // The theory's cases share one app: each has a user of its own.
         var userName = $"browser.{Guid.NewGuid():N}"[..28];
         await PublishAsync(new SecurityEventOccurred(SecurityEventKind.SignInFailed, UserName: userName, Detail: "wrong password"));
-        await PublishAsync(new SecurityEventOccurred(SecurityEventKind.UserLockedOut, UserName: userName, Detail: "five wrong passwords"));
+        await PublishAsync(new SecurityEventOccurred(SecurityEventKind.UserLockedOut, UserName: userName, Detail: $"five wrong passwords ({userName})"));
         await PublishAsync(new SecurityEventOccurred(SecurityEventKind.Enrolled, UserName: "another.user", Detail: "enrolled by another user"));
         var page = await browser.NewPageAsync(javaScript);
 
@@ -28,7 +29,7 @@ public sealed class SecurityEventLogTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/security-events$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Security events", Level = 1 })).ToBeVisibleAsync();
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Security events, newest first" });
-        await Assertions.Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "five wrong passwords" })).ToContainTextAsync("User locked out");
+        await Assertions.Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = $"five wrong passwords ({userName})" })).ToContainTextAsync("User locked out");
         await Assertions.Expect(table).ToContainTextAsync("enrolled by another user");
         await browser.AssertAccessibleAsync(page);
 
@@ -39,7 +40,7 @@ public sealed class SecurityEventLogTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/admin/security-events\\?user={Regex.Escape(userName)}&kind=UserLockedOut$"));
         var filtered = page.GetByRole(AriaRole.Table, new() { Name = "Security events matching the filter, newest first: 1 to 1 of 1" });
         await Assertions.Expect(filtered.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
-        await Assertions.Expect(filtered).ToContainTextAsync("five wrong passwords");
+        await Assertions.Expect(filtered).ToContainTextAsync($"five wrong passwords ({userName})");
         await Assertions.Expect(page.GetByLabel("User ID")).ToHaveValueAsync(userName);
         await Assertions.Expect(page.GetByLabel("What happened")).ToHaveValueAsync("UserLockedOut");
         await browser.AssertAccessibleAsync(page);
