@@ -159,6 +159,7 @@ public abstract partial class SecurityEventLogTests(AppFixture fixture)
         Assert.Contains($"""<a class="link" rel="next" href="/admin/security-events?user={userName}&amp;pageNumber=2">Older events</a>""", first, StringComparison.Ordinal);
         Assert.DoesNotContain("Newer events", first, StringComparison.Ordinal);
         Assert.Contains("<td>Sign-in failed</td>", first, StringComparison.Ordinal);
+        Assert.Contains("""<option value="CardSelfServiceLocked">Card self-service locked</option>""", first, StringComparison.Ordinal);
         Assert.Contains("<td>Chrome on Windows</td>", first, StringComparison.Ordinal);
         Assert.Contains("<td>198.51.100.20</td>", first, StringComparison.Ordinal);
         Assert.DoesNotContain("someone else", first, StringComparison.Ordinal);

@@ -42,12 +42,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         Events = await mediator.Send(new GetSecurityEvents(UserFilter, KindFilter, pageNumber), cancellationToken);
     }
 
-    /// <summary>"Sign-in failed" from SignInFailed.</summary>
+    /// <summary>"Sign-in failed" from SignInFailed, "Card self-service locked" from CardSelfServiceLocked.</summary>
     public static string Describe(SecurityEventKind kind)
     {
         var name = kind.ToString();
         var words = string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
-        return words.Replace("Sign in", "Sign-in", StringComparison.Ordinal);
+        return words.Replace("Sign in", "Sign-in", StringComparison.Ordinal).Replace("self service", "self-service", StringComparison.Ordinal);
     }
 
     public sealed record EventRow(DateTime OccurredAt, SecurityEventKind Kind, string? UserId, string? UserName, Guid? CardAccountId, string? Detail, string? ClientAddress, string? UserAgent)
