@@ -18,12 +18,12 @@ public abstract partial class CardEntryPageTests(AppFixture fixture)
     public static TheoryData<string, string, string> BadForms() => new()
     {
         // page, card number, card ID (or street for /enroll/account)
-        { "/enroll/card", "3712 345678 9001", "4826" },       // number too short, card ID well formed
+        { "/enroll/card", "3498 111111 222", "4826" },       // number too short, card ID well formed
         { "/enroll/card", "VALID", "48a7" },                  // number well formed, card ID badly typed
         { "/enroll/card", "VALID", "48271" },                 // card ID too long
-        { "/enroll/account", "3712 345678 9001", "12 Harbor Street" },
+        { "/enroll/account", "3498 111111 222", "12 Harbor Street" },
         { "/enroll/account", "VALID", string.Empty },         // number well formed, street missing
-        { "/activate", "3712 345678 9001", "4826" },
+        { "/activate", "3498 111111 222", "4826" },
         { "/activate", "VALID", "48a7" },
     };
 

@@ -56,15 +56,17 @@ internal sealed class ActivateCardHandler(AccountsDbContext db, TimeProvider tim
             {
                 // Status is a concurrency token: the UPDATE only matches a card still Issued, so a racing activation fails here.
                 await db.SaveChangesAsync(cancellationToken);
-                logger.LogInformation("Card {CardId} activated", card.Id);
-                await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.CardActivated, CardAccountId: card.CardAccountId), cancellationToken);
-                return CardActivationOutcome.Activated;
             }
             catch (DbUpdateException) when (attempt < MaxTries)
             {
                 // Another request changed one of the cards first (or wrote this alert): look again at what is stored now.
                 db.ChangeTracker.Clear();
+                continue;
             }
+
+            logger.LogInformation("Card {CardId} activated", card.Id);
+            await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.CardActivated, CardAccountId: card.CardAccountId), cancellationToken);
+            return CardActivationOutcome.Activated;
         }
     }
 
