@@ -187,10 +187,13 @@ public sealed class CardCheckLockoutTestsOnSqlite(SqliteFixture fixture) : CardC
 
 public sealed class CardCheckLockoutTestsOnPostgres(PostgresFixture fixture) : CardCheckLockoutTests(fixture), IClassFixture<PostgresFixture>
 {
-    [Fact]
-    public async Task Given_many_parallel_wrong_guesses_at_one_account_Then_it_is_locked_with_exactly_one_alert()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public async Task Given_many_parallel_wrong_guesses_at_one_account_Then_it_is_locked_with_exactly_one_alert(int failuresBefore)
     {
         var account = await App.OpenAsync(cards: 2);
+        await FailAsync(account, 0, failuresBefore);
 
         // Bursts of parallel guesses at both cards until five were checked (a burst may be refused whole).
         for (var burst = 0; burst < 20 && await FailuresAsync(account.CardAccountId) < SelfServiceLockout.MaxFailures; burst++)
