@@ -97,6 +97,9 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
+    /// <summary>The kinds of SQL commands (and commits) run in one async flow, e.g. while a test sends a request.</summary>
+    public SqlCommandLog SqlLog { get; } = new();
+
     /// <summary>The address a browser uses ("http://localhost:port"); only with a real server.</summary>
     public Uri ServerAddress
     {
@@ -158,6 +161,7 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IInterceptor>(SqlCommands);
+            services.AddSingleton<IInterceptor>(SqlLog);
             if (_clock is not null)
             {
                 services.AddSingleton(_clock);

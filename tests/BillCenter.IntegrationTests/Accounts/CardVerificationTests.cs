@@ -1,5 +1,6 @@
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Accounts.Data;
+using BillCenter.Modules.Accounts.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -93,7 +94,7 @@ public abstract class CardVerificationTests(AppFixture fixture)
         var guesses = Enumerable.Range(0, 19).Select(i => TestCards.WrongCardId(rightDigits)).Append(rightDigits).ToList();
         var results = await Task.WhenAll(guesses.Select(g => App.SendAsync(new VerifyCardId(number, TestCards.ParseCardId(g)))));
 
-        var checkedFailures = await CountAttemptsAsync(account.CardIds[0]);
+        var checkedFailures = await CountFailuresAsync(account.CardAccountId);
         Assert.InRange(checkedFailures, 1, 5);
         Assert.True(results.Count(r => r.Verified) <= 1);
         if (checkedFailures == 5)
@@ -128,7 +129,7 @@ public abstract class CardVerificationTests(AppFixture fixture)
 
         Assert.False(wrongZip.Verified);
         Assert.False(wrongStreet.Verified);
-        Assert.Equal(2, await CountAttemptsAsync(account.CardIds[0]));
+        Assert.Equal(2, await CountFailuresAsync(account.CardAccountId));
     }
 
     [Fact]
@@ -145,12 +146,12 @@ public abstract class CardVerificationTests(AppFixture fixture)
         Assert.Equal(CardStatus.Cancelled, allowed.Card!.Status);
     }
 
-    private async Task<int> CountAttemptsAsync(Guid cardId)
+    private async Task<int> CountFailuresAsync(Guid cardAccountId)
     {
         var count = 0;
         await App.WithScopeAsync(async services =>
             count = await services.GetRequiredService<AccountsDbContext>().VerificationAttempts
-                .CountAsync(a => a.CardId == cardId, TestContext.Current.CancellationToken));
+                .CountAsync(a => a.Subject == cardAccountId && a.State == VerificationAttemptState.Failed, TestContext.Current.CancellationToken));
         return count;
     }
 }

@@ -25,6 +25,8 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<VerificationAttempt> VerificationAttempts => Set<VerificationAttempt>();
 
+    public DbSet<SelfServiceLock> SelfServiceLocks => Set<SelfServiceLock>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyBillCenterConventions();
 
@@ -107,8 +109,14 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.Entity<VerificationAttempt>(attempt =>
         {
             attempt.ToTable("verification_attempts");
-            attempt.HasIndex(a => new { a.CardId, a.AttemptedAt });
-            attempt.HasOne<Card>().WithMany().HasForeignKey(a => a.CardId);
+            attempt.Property(a => a.State).HasConversion<string>().HasMaxLength(8);
+            attempt.HasIndex(a => new { a.Subject, a.AttemptedAt });
+        });
+
+        modelBuilder.Entity<SelfServiceLock>(selfServiceLock =>
+        {
+            selfServiceLock.ToTable("self_service_locks");
+            selfServiceLock.HasKey(l => l.Subject);
         });
     }
 }

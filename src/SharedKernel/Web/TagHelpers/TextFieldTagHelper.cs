@@ -8,7 +8,7 @@ namespace BillCenter.SharedKernel.Web.TagHelpers;
 /// <summary>
 /// <c>&lt;text-field for="Data.CardNumber" label="Card number" hint="…" autocomplete="cc-number" inputmode="numeric" /&gt;</c>:
 /// a labelled input with its hint and inline error, wired with aria-describedby, after the GOV.UK text input.
-/// Passwords are never written back into the page.
+/// Passwords, and fields marked <c>echo="false"</c> (card numbers, card IDs), are never written back into the page.
 /// </summary>
 [HtmlTargetElement("text-field", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class TextFieldTagHelper(HtmlEncoder encoder) : FormFieldTagHelper
@@ -29,13 +29,16 @@ public sealed class TextFieldTagHelper(HtmlEncoder encoder) : FormFieldTagHelper
 
     public bool Spellcheck { get; set; }
 
+    /// <summary>False for a field whose value must never be written back into the page (a card number or card ID), even after an error.</summary>
+    public bool Echo { get; set; } = true;
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
         var name = Name;
         var id = Id;
         var error = Error;
-        var value = Type == "password" ? null : CurrentValue;
+        var value = Type == "password" || !Echo ? null : CurrentValue;
 
         var describedBy = new List<string>();
         var html = new System.Text.StringBuilder();

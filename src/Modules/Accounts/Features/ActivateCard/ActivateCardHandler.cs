@@ -3,6 +3,7 @@ using System.Text;
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Accounts.Data;
 using BillCenter.Modules.Accounts.Domain;
+using BillCenter.Modules.Audit.Contracts;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.SharedKernel.Messaging;
 using MediatR;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging;
 
 namespace BillCenter.Modules.Accounts.Features.ActivateCard;
 
-internal sealed class ActivateCardHandler(AccountsDbContext db, TimeProvider time, ILogger<ActivateCardHandler> logger)
+internal sealed class ActivateCardHandler(AccountsDbContext db, TimeProvider time, IMediator mediator, ILogger<ActivateCardHandler> logger)
     : IRequestHandler<Contracts.ActivateCard, CardActivationOutcome>
 {
     private const int MaxTries = 3;
@@ -55,14 +56,17 @@ internal sealed class ActivateCardHandler(AccountsDbContext db, TimeProvider tim
             {
                 // Status is a concurrency token: the UPDATE only matches a card still Issued, so a racing activation fails here.
                 await db.SaveChangesAsync(cancellationToken);
-                logger.LogInformation("Card {CardId} activated", card.Id);
-                return CardActivationOutcome.Activated;
             }
             catch (DbUpdateException) when (attempt < MaxTries)
             {
                 // Another request changed one of the cards first (or wrote this alert): look again at what is stored now.
                 db.ChangeTracker.Clear();
+                continue;
             }
+
+            logger.LogInformation("Card {CardId} activated", card.Id);
+            await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.CardActivated, CardAccountId: card.CardAccountId), cancellationToken);
+            return CardActivationOutcome.Activated;
         }
     }
 

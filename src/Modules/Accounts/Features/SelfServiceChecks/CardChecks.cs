@@ -25,34 +25,34 @@ internal sealed class CardChecks(AccountsDbContext db, KeyedHasher hasher, SelfS
             .AsNoTracking()
             .SingleOrDefaultAsync(cancellationToken);
 
-        if (found is null)
-        {
-            await lockout.CountForUnknownCardAsync(cancellationToken);
-            logger.LogInformation("Self-service check failed for an unknown card");
-            return CardVerification.Failed;
-        }
-
-        var candidate = new CardUnderCheck(found.Card, found.Account, found.Linked);
-        var attempt = await lockout.BeginAsync(found.Card.Id, cancellationToken);
-        if (attempt is null)
-        {
-            logger.LogWarning("Self-service check refused: card {CardId} is locked", found.Card.Id);
-            return CardVerification.Failed;
-        }
+        // An unknown card number is counted (and locked) under a stand-in of its own: it costs what a known card costs.
+        var candidate = found is null ? null : new CardUnderCheck(found.Card, found.Account, found.Linked);
+        var subject = found?.Account.Id ?? SelfServiceLockout.SubjectForUnknownCard(fingerprint);
+        var (attempt, mayCheck) = await lockout.BeginAsync(subject, cancellationToken);
 
         // Both conditions are always evaluated, so an ineligible card costs the same as a wrong secret.
-        var matches = secretMatches(candidate);
-        var eligible = isEligible(candidate);
-        if (matches && eligible)
+        var matches = candidate is not null && secretMatches(candidate);
+        var eligible = candidate is not null && isEligible(candidate);
+        if (mayCheck && matches && eligible)
         {
             await lockout.SucceededAsync(attempt, cancellationToken);
             return new CardVerification(true, new VerifiedCard(
-                found.Card.Id, found.Account.Id, found.Card.Last4, found.Card.Status, found.Account.Product,
+                found!.Card.Id, found.Account.Id, found.Card.Last4, found.Card.Status, found.Account.Product,
                 ProductCatalog.DisplayName(found.Account.Product), found.Linked));
         }
 
-        var lockedNow = await lockout.FailedAsync(attempt, found.Card.Last4, found.Account.Id, cancellationToken);
-        logger.LogInformation("Self-service check failed for card {CardId}{Locked}", found.Card.Id, lockedNow ? "; card now locked" : string.Empty);
+        var alert = found is null ? null : new LockAlert(found.Account.Id, found.Card.Last4);
+        var lockedNow = await lockout.FailedAsync(attempt, refused: !mayCheck, alert, cancellationToken);
+        if (found is null)
+        {
+            logger.LogInformation("Self-service check failed for an unknown card");
+        }
+        else
+        {
+            logger.LogInformation("Self-service check {Outcome} for card {CardId}{Locked}",
+                mayCheck ? "failed" : "refused (locked)", found.Card.Id, lockedNow ? "; card account now locked" : string.Empty);
+        }
+
         return CardVerification.Failed;
     }
 }

@@ -3,7 +3,6 @@ using BillCenter.Modules.Accounts.Domain;
 using BillCenter.Modules.Accounts.Features.SelfServiceChecks;
 using BillCenter.SharedKernel.Cards;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace BillCenter.Modules.Accounts.Features.VerifyBillingAddress;
 
@@ -12,7 +11,9 @@ internal sealed class VerifyBillingAddressHandler(CardChecks checks) : IRequestH
     public Task<CardVerification> Handle(Contracts.VerifyBillingAddress request, CancellationToken cancellationToken) =>
         checks.CheckAsync(
             request.CardNumber,
-            c => c.Card.Status is CardStatus.Issued or CardStatus.Active || (request.AllowCancelledCard && c.Card.Status == CardStatus.Cancelled),
+            c => c.Account.Status == AccountStatus.Open &&
+                 (c.Card.Status is CardStatus.Issued or CardStatus.Active || (request.AllowCancelledCard && c.Card.Status == CardStatus.Cancelled)) &&
+                 (!request.OnlyCardsWithoutCardId || c.Card.CardIdVerifier is null),
             c => ZipCode.TryParse(c.Account.BillingAddress.Zip, out var zip) &&
                  new BillingAddress(c.Account.BillingAddress.Line1, c.Account.BillingAddress.Line2, c.Account.BillingAddress.City, c.Account.BillingAddress.State, zip)
                      .Matches(request.Street, request.Zip),

@@ -1,6 +1,7 @@
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.SharedKernel.Cards;
 using BillCenter.SharedKernel.Security;
+using BillCenter.SharedKernel.Web;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -32,10 +33,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         var result = await mediator.Send(Data, cancellationToken);
         if (result.Outcome == Outcome.Failed)
         {
-            // The card ID is not written back into the page; the message does not say which detail was wrong.
-            ModelState.Remove("Data.CardId");
-            Data.CardId = null;
-            ModelState.AddModelError(string.Empty, UniformFailure);
+            // The message does not say which detail was wrong; neither detail is written back into the page.
+            ModelState.AddUniformFailure("Data.CardNumber", UniformFailure, "Data.CardNumber", "Data.CardId");
             return Page();
         }
 

@@ -1,5 +1,6 @@
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.SharedKernel.Cards;
+using BillCenter.SharedKernel.Security;
 using BillCenter.SharedKernel.Web;
 using BillCenter.SharedKernel.Web.Journeys;
 using FluentValidation;
@@ -11,6 +12,7 @@ namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
 /// <summary>Card number + billing street address + ZIP (corporate purchasing, line of credit and consolidator accounts).</summary>
 [AllowAnonymous]
+[CardDataForm]
 public sealed class AccountModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public const string Failure = "We could not find an account with those details. Check the card number, billing street address and ZIP code and try again.";
@@ -57,15 +59,13 @@ public sealed class AccountModel(IMediator mediator) : JourneyPage<EnrollmentJou
 
     internal sealed class Handler(IMediator mediator) : IRequestHandler<Command, VerifiedCard?>
     {
-        private static readonly Product[] WithoutCardIds = [Product.CorporatePurchasing, Product.LineOfCredit, Product.Consolidator];
-
         public async Task<VerifiedCard?> Handle(Command request, CancellationToken cancellationToken)
         {
             _ = ZipCode.TryParse(request.Zip, out var zip);
-            var result = await mediator.Send(new VerifyBillingAddress(CardNumber.Parse(request.CardNumber).Value!, request.Street!, zip), cancellationToken);
-
-            // A card that has a card ID enrolls with it: by address it gets the same answer as a wrong address.
-            return result.Verified && WithoutCardIds.Contains(result.Card!.Product) ? result.Card : null;
+            // A card that has a card ID enrolls with it: by address it fails (and counts) as a wrong address does.
+            var result = await mediator.Send(
+                new VerifyBillingAddress(CardNumber.Parse(request.CardNumber).Value!, request.Street!, zip, OnlyCardsWithoutCardId: true), cancellationToken);
+            return result.Verified ? result.Card : null;
         }
     }
 }

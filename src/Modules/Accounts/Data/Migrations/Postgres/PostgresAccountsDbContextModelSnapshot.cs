@@ -327,6 +327,23 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.SelfServiceLock", b =>
+                {
+                    b.Property<Guid>("Subject")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("LockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Subject");
+
+                    b.ToTable("self_service_locks", "accounts");
+                });
+
             modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.Statement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -379,15 +396,17 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                     b.Property<DateTime>("AttemptedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("CardId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
-                    b.Property<bool>("Failed")
-                        .HasColumnType("boolean");
+                    b.Property<Guid>("Subject")
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CardId", "AttemptedAt");
+                    b.HasIndex("Subject", "AttemptedAt");
 
                     b.ToTable("verification_attempts", "accounts");
                 });
@@ -512,15 +531,6 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                     b.HasOne("BillCenter.Modules.Accounts.Domain.CardAccount", null)
                         .WithMany("Statements")
                         .HasForeignKey("CardAccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.VerificationAttempt", b =>
-                {
-                    b.HasOne("BillCenter.Modules.Accounts.Domain.Card", null)
-                        .WithMany()
-                        .HasForeignKey("CardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -319,6 +319,23 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.SelfServiceLock", b =>
+                {
+                    b.Property<Guid>("Subject")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LockedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Subject");
+
+                    b.ToTable("self_service_locks", (string)null);
+                });
+
             modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.Statement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -369,15 +386,17 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                     b.Property<DateTime>("AttemptedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("CardId")
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Failed")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Subject")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CardId", "AttemptedAt");
+                    b.HasIndex("Subject", "AttemptedAt");
 
                     b.ToTable("verification_attempts", (string)null);
                 });
@@ -502,15 +521,6 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                     b.HasOne("BillCenter.Modules.Accounts.Domain.CardAccount", null)
                         .WithMany("Statements")
                         .HasForeignKey("CardAccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.VerificationAttempt", b =>
-                {
-                    b.HasOne("BillCenter.Modules.Accounts.Domain.Card", null)
-                        .WithMany()
-                        .HasForeignKey("CardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
