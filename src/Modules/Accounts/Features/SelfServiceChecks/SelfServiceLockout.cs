@@ -73,6 +73,48 @@ internal sealed class SelfServiceLockout(AccountsDbContext db, TimeProvider time
         return locked;
     }
 
+    /// <summary>
+    /// Locks self-service for every card of <paramref name="cardAccountId"/> as <see cref="MaxFailures"/> failed checks
+    /// would (for the rest of the window), with the same "card-locked" alert. Idempotent: a card already locked is
+    /// left as it is, and racing calls write one alert (its id derives from the window's first attempt).
+    /// </summary>
+    public async Task LockAsync(Guid cardAccountId, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var since = now - Window;
+        var cards = await db.Cards.Where(c => c.CardAccountId == cardAccountId)
+            .OrderByDescending(c => c.IsPrimary).ThenBy(c => c.IssuedAt)
+            .Select(c => new { c.Id, c.Last4, Attempts = db.VerificationAttempts.Count(a => a.CardId == c.Id && a.AttemptedAt > since) })
+            .ToListAsync(cancellationToken);
+        var lockedNow = cards.Where(c => c.Attempts < MaxFailures).ToList();
+        if (lockedNow.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var card in lockedNow)
+        {
+            for (var i = card.Attempts; i < MaxFailures; i++)
+            {
+                db.VerificationAttempts.Add(new VerificationAttempt { CardId = card.Id, AttemptedAt = now, Failed = true });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var first = await db.VerificationAttempts.Where(a => a.CardId == lockedNow[0].Id && a.AttemptedAt > since).MinAsync(a => a.Id, cancellationToken);
+        db.Publish(new AlertRequested(DeterministicId(lockedNow[0].Id, first), now, AlertType.Security, "card-locked", cardAccountId, null,
+            new Dictionary<string, string> { ["Last4"] = lockedNow[0].Last4 }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A racing lock of the same window already wrote this alert.
+            db.ChangeTracker.Clear();
+        }
+    }
+
     private static Guid DeterministicId(Guid cardId, long firstAttemptId)
     {
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"card-locked:{cardId:N}:{firstAttemptId}"));
