@@ -8,4 +8,7 @@ public enum CodeCheck
     TooManyAttempts = 4,
     AlreadyUsed = 5,
     NotFound = 6,
+
+    /// <summary>Too many codes or wrong entries for this card today: its self-service is locked.</summary>
+    LimitReached = 7,
 }

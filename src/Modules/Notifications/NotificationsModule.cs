@@ -26,6 +26,7 @@ public sealed class NotificationsModule : IModule
         services.AddModuleDbContext<NotificationsDbContext, SqliteNotificationsDbContext, PostgresNotificationsDbContext>(Name, context.Database);
         services.AddOptions<SmtpOptions>().Bind(context.Configuration.GetSection(SmtpOptions.Section));
         services.AddOptions<DispatchOptions>().Bind(context.Configuration.GetSection(DispatchOptions.Section));
+        services.AddOptions<OneTimeCodeOptions>().Bind(context.Configuration.GetSection(OneTimeCodeOptions.Section));
 
         var smtp = context.Configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
         if (smtp.IsConfigured)
@@ -44,6 +45,8 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<Recipients>();
         services.AddScoped<AlertQueue>();
         services.AddScoped<OneTimeCodes>();
+        services.AddScoped<OneTimeCodeLimits>();
+        services.AddScoped<PurgeOneTimeCodes>();
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<NotificationJobs>();
     }
@@ -54,6 +57,7 @@ public sealed class NotificationsModule : IModule
     {
         ArgumentNullException.ThrowIfNull(jobs);
         jobs.AddOrUpdate<NotificationJobs>("dispatch", j => j.SweepAsync(CancellationToken.None), "* * * * *");
+        jobs.AddOrUpdate<PurgeOneTimeCodes>("purge-codes", j => j.RunAsync(CancellationToken.None), "23 3 * * *");
 
         // Anything queued before a restart (in-memory job storage forgets its queue) goes out now, not in a minute.
         jobs.TriggerNow("dispatch");

@@ -1,6 +1,10 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using BillCenter.Host.DemoData;
 using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.Modules.Enrollment.Pages.Enroll;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -231,6 +235,200 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = second }), "/enroll/credentials");
     }
+
+    [Fact]
+    public async Task Given_codes_asked_for_again_and_again_Then_the_sixth_is_refused_and_the_card_is_locked()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var client = App.CreateBrowserLikeClient();
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+        for (var i = 0; i < 5; i++)
+        {
+            await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/send-code", ByEmail), "/enroll/code");
+        }
+
+        var refused = await client.SubmitFormAsync("/enroll/send-code", ByEmail);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(LockedMessage, await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(5, await CodesSentAsync(account.CardAccountId));
+        await AssertCardLockedAsync(account, codesMailed: 5);
+    }
+
+    [Fact]
+    public async Task Given_many_codes_asked_for_at_once_Then_no_more_than_five_are_sent()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var clients = Enumerable.Range(0, 8).Select(_ => App.CreateBrowserLikeClient()).ToList();
+        foreach (var client in clients)
+        {
+            await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+            await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+        }
+
+        var responses = await Task.WhenAll(clients.Select(c => c.SubmitFormAsync("/enroll/send-code", ByEmail)));
+
+        // Counted after recording: parallel requests may all be refused, never more than five let through.
+        var sent = responses.Count(r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.InRange(sent, 0, 5);
+        Assert.Equal(sent, await CodesSentAsync(account.CardAccountId));
+        await AssertCardLockedAsync(account, codesMailed: sent);
+    }
+
+    [Fact]
+    public async Task Given_wrong_codes_across_a_resend_Then_the_tenth_wrong_entry_locks_the_card()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var client = App.CreateBrowserLikeClient();
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/send-code", ByEmail), "/enroll/code");
+        var first = CodeIn(Assert.Single(await MailDrop.WaitForAsync(account.Email!)));
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = WrongCode(first) })).StatusCode);
+        }
+
+        await MoveLastSentBackAsync(account.CardAccountId);
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/code", "/enroll/code?handler=Resend", new Dictionary<string, string>()), "/enroll/code");
+        var second = (await MailDrop.WaitForAsync(account.Email!, 2)).Select(CodeIn).Single(c => c != first);
+        for (var i = 0; i < 4; i++)
+        {
+            var wrong = await client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = WrongCode(second) });
+            Assert.Contains("The code is not correct", await wrong.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        var tenth = await client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = WrongCode(second) });
+        var right = await client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = second });
+
+        var tenthHtml = await tenth.Content.ReadAsStringAsync(Cancel);
+        Assert.True(tenthHtml.Contains(LockedMessage, StringComparison.Ordinal), Regex.Match(tenthHtml, "Error:</span>[^<]*").Value);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode); // even the right code no longer goes through
+        await AssertCardLockedAsync(account, codesMailed: 2);
+    }
+
+    [Fact]
+    public async Task Given_a_code_sent_for_another_card_When_a_journey_is_made_to_point_at_it_Then_the_code_is_refused()
+    {
+        var victim = await App.OpenAsync(mobile: null);
+        var attacker = await App.OpenAsync(mobile: null);
+        var (client, cookies) = CreateClientWithCookieJar();
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(attacker.CardNumbers[0], attacker.CardIdDigits[0]!)), "/enroll/send-code");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/send-code", ByEmail), "/enroll/code");
+
+        // A code for the victim's card (as if its digits were known), put into the attacker's own journey.
+        var sent = await App.SendAsync(new BillCenter.Modules.Notifications.Contracts.SendOneTimeCode(SendCodeModel.Purpose, victim.CardAccountId, BillCenter.Modules.Notifications.Contracts.NotificationChannel.Email));
+        var victimCode = CodeIn(Assert.Single(await MailDrop.WaitForAsync(victim.Email!)));
+        SetJourneyState(cookies, JourneyState(cookies) with { CodeId = sent.CodeId });
+
+        var response = await client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = victimCode });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/enroll/credentials", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Given_a_journey_cookie_saved_after_the_code_When_replayed_after_the_account_was_created_Then_it_is_refused()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var (client, cookies) = CreateClientWithCookieJar();
+        var firstUser = TestUsers.NewUserId("once");
+        var secondUser = TestUsers.NewUserId("replay");
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+        await EnterCodeAsync(client, account.Email!, "/enroll/credentials");
+        var saved = JourneyCookie(cookies);
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/credentials", Credentials(firstUser)), "/enroll/check");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/check", new Dictionary<string, string>()), "/enroll/done");
+
+        var (replay, replayCookies) = CreateClientWithCookieJar();
+        SetJourneyCookie(replayCookies, saved);
+        await ExpectRedirectAsync(replay.SubmitFormAsync("/enroll/credentials", Credentials(secondUser)), "/enroll/check");
+        await ExpectRedirectAsync(replay.SubmitFormAsync("/enroll/check", new Dictionary<string, string>()), "/enroll?expired=True");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await App.CreateBrowserLikeClient().SignInAsync(firstUser, Password)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.Redirect, (await App.CreateBrowserLikeClient().SignInAsync(secondUser, Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Given_a_password_chosen_Then_the_journey_cookie_does_not_hold_it_even_encrypted()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var (client, cookies) = CreateClientWithCookieJar();
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+        await EnterCodeAsync(client, account.Email!, "/enroll/credentials");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/credentials", Credentials(TestUsers.NewUserId("hashed"))), "/enroll/check");
+
+        var payload = JourneyProtector.Unprotect(JourneyCookie(cookies));
+
+        Assert.Contains("UserName", payload, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, payload, StringComparison.Ordinal);
+        Assert.DoesNotContain(Uri.EscapeDataString(Password), payload, StringComparison.Ordinal);
+        Assert.DoesNotContain(JsonSerializer.Serialize(Password)[1..^1], payload, StringComparison.Ordinal);
+    }
+
+    private const string LockedMessage = "For your security, we cannot send or check codes for this card now";
+
+    private static readonly Dictionary<string, string> ByEmail = new() { ["Data.Channel"] = "Email" };
+
+    private static readonly Uri AppAddress = new("https://localhost");
+
+    private ITimeLimitedDataProtector JourneyProtector =>
+        App.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("BillCenter.Journey", "enroll", "v1").ToTimeLimitedDataProtector();
+
+    private string JourneyCookieName => App.Services.GetRequiredService<EnrollmentJourney>().CookieName;
+
+    /// <summary>A browser-like client whose cookies the test can read and replace.</summary>
+    private (HttpClient Client, CookieContainer Cookies) CreateClientWithCookieJar()
+    {
+        var cookies = new CookieContainer();
+        return (App.CreateDefaultClient(AppAddress, new CookieContainerHandler(cookies)), cookies);
+    }
+
+    private string JourneyCookie(CookieContainer cookies) => Assert.IsType<Cookie>(cookies.GetCookies(AppAddress)[JourneyCookieName]).Value;
+
+    private void SetJourneyCookie(CookieContainer cookies, string value) => cookies.Add(AppAddress, new Cookie(JourneyCookieName, value, "/") { Secure = true, HttpOnly = true });
+
+    private EnrollmentState JourneyState(CookieContainer cookies) => JsonSerializer.Deserialize<EnrollmentState>(JourneyProtector.Unprotect(JourneyCookie(cookies)))!;
+
+    private void SetJourneyState(CookieContainer cookies, EnrollmentState state) =>
+        SetJourneyCookie(cookies, JourneyProtector.Protect(JsonSerializer.Serialize(state), TimeSpan.FromMinutes(30)));
+
+    private async Task<int> CodesSentAsync(Guid cardAccountId)
+    {
+        var count = 0;
+        await App.WithScopeAsync(async services =>
+            count = await services.GetRequiredService<BillCenter.Modules.Notifications.Data.NotificationsDbContext>().Notifications
+                .CountAsync(n => n.CardAccountId == cardAccountId && n.IsOneTimeCode, Cancel));
+        return count;
+    }
+
+    private Task MoveLastSentBackAsync(Guid cardAccountId) =>
+        App.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<BillCenter.Modules.Notifications.Data.NotificationsDbContext>();
+            foreach (var code in await db.OneTimeCodes.Where(c => c.CardAccountId == cardAccountId).ToListAsync(Cancel))
+            {
+                code.LastSentAt -= TimeSpan.FromMinutes(1);
+            }
+
+            await db.SaveChangesAsync(Cancel);
+        });
+
+    /// <summary>The card with its right card ID is refused afterwards, and the cardholder got the card-locked alert.</summary>
+    private async Task AssertCardLockedAsync(TestAccount account, int codesMailed)
+    {
+        var (status, html) = await CardPageAsync(account.CardNumbers[0], account.CardIdDigits[0]!);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("We could not find a card with those details", html, StringComparison.Ordinal);
+        var mail = await MailDrop.WaitForAsync(account.Email!, codesMailed + 1);
+        Assert.Single(mail, m => m.Subject == "Security alert: online checks for your card are paused");
+    }
+
+    private static string WrongCode(string code) => code == "000000" ? "000001" : "000000";
 
     private static string CodeIn(MimeKit.MimeMessage mail) => Regex.Match(mail.TextBody!, "security code is ([0-9]{6})").Groups[1].Value;
 

@@ -114,6 +114,7 @@ public abstract class PlatformTests(AppFixture fixture)
         Assert.Matches(new Regex("accounts:purge-verification-attempts"), recurring);
         Assert.Matches(new Regex("accounts:outbox"), recurring);
         Assert.Matches(new Regex("notifications:dispatch"), recurring);
+        Assert.Matches(new Regex("notifications:purge-codes"), recurring);
         Assert.Matches(new Regex("users:purge-sessions"), recurring);
         Assert.Matches(new Regex("audit:purge-events"), recurring);
 

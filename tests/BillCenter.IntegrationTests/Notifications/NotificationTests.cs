@@ -135,25 +135,77 @@ public abstract class NotificationTests(NotificationAppFixture fixture)
             Assert.DoesNotContain(code, notification.TextBody + notification.HtmlBody, StringComparison.Ordinal);
         });
 
-        Assert.Equal(CodeCheck.Wrong, (await App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, "test", WrongCode(code)))).Outcome);
-        Assert.Equal(CodeCheck.NotFound, (await App.SendAsync(new VerifyOneTimeCode(sent.CodeId.Value, "another-flow", code))).Outcome);
-        var valid = await App.SendAsync(new VerifyOneTimeCode(sent.CodeId.Value, "test", code));
+        Assert.Equal(CodeCheck.Wrong, (await App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, account.CardAccountId, "test", WrongCode(code)))).Outcome);
+        Assert.Equal(CodeCheck.NotFound, (await App.SendAsync(new VerifyOneTimeCode(sent.CodeId.Value, account.CardAccountId, "another-flow", code))).Outcome);
+        var valid = await App.SendAsync(new VerifyOneTimeCode(sent.CodeId.Value, account.CardAccountId, "test", code));
         Assert.True(valid.IsValid);
         Assert.Equal(account.CardAccountId, valid.CardAccountId);
-        Assert.Equal(CodeCheck.AlreadyUsed, (await App.SendAsync(new VerifyOneTimeCode(sent.CodeId.Value, "test", code))).Outcome);
+        Assert.Equal(CodeCheck.AlreadyUsed, (await App.SendAsync(new VerifyOneTimeCode(sent.CodeId.Value, account.CardAccountId, "test", code))).Outcome);
     }
 
     [Fact]
-    public async Task Given_parallel_wrong_codes_Then_only_five_count_and_the_right_code_is_refused_after()
+    public async Task Given_parallel_wrong_codes_Then_five_count_on_the_code_at_most_ten_in_the_day_and_the_right_code_is_refused_after()
     {
         var account = await App.OpenAsync(mobile: null);
         var sent = await App.SendAsync(new SendOneTimeCode("test", account.CardAccountId, NotificationChannel.Email));
         var code = SecurityCodes.In(Assert.Single(await MailDrop.WaitForAsync(account.Email!)));
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, "test", WrongCode(code)))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, account.CardAccountId, "test", WrongCode(code)))));
 
-        Assert.Equal(5, results.Count(r => r.Outcome == CodeCheck.Wrong));
-        Assert.Equal(CodeCheck.TooManyAttempts, (await App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, "test", code))).Outcome);
+        Assert.DoesNotContain(results, r => r.IsValid);
+        Assert.False((await App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, account.CardAccountId, "test", code))).IsValid);
+        await App.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<NotificationsDbContext>();
+            Assert.Equal(5, (await db.OneTimeCodes.AsNoTracking().SingleAsync(c => c.Id == sent.CodeId, TestContext.Current.CancellationToken)).FailedAttempts);
+            Assert.InRange(await db.OneTimeCodeLimitEntries.CountAsync(e => e.CardAccountId == account.CardAccountId, TestContext.Current.CancellationToken), 1, 10);
+        });
+    }
+
+    [Fact]
+    public async Task Given_a_code_sent_for_one_card_account_Then_it_is_not_valid_for_another()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var other = await App.OpenAsync(mobile: null);
+        var sent = await App.SendAsync(new SendOneTimeCode("test", account.CardAccountId, NotificationChannel.Email));
+        var code = SecurityCodes.In(Assert.Single(await MailDrop.WaitForAsync(account.Email!)));
+
+        Assert.Equal(CodeCheck.NotFound, (await App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, other.CardAccountId, "test", code))).Outcome);
+        Assert.True((await App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, account.CardAccountId, "test", code))).IsValid);
+        Assert.False(await App.SendAsync(new RedeemVerifiedCode(sent.CodeId!.Value, other.CardAccountId, "test")));
+        Assert.True(await App.SendAsync(new RedeemVerifiedCode(sent.CodeId!.Value, account.CardAccountId, "test")));
+        Assert.False(await App.SendAsync(new RedeemVerifiedCode(sent.CodeId!.Value, account.CardAccountId, "test")));
+    }
+
+    [Fact]
+    public async Task Given_used_and_expired_codes_older_than_the_retention_Then_the_daily_purge_deletes_them_and_keeps_the_rest()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add((await App.SendAsync(new SendOneTimeCode("test", account.CardAccountId, NotificationChannel.Email))).CodeId!.Value);
+        }
+
+        var old = DateTime.UtcNow - TimeSpan.FromDays(2);
+        await App.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<NotificationsDbContext>();
+            var codes = await db.OneTimeCodes.Where(c => ids.Contains(c.Id)).ToListAsync(TestContext.Current.CancellationToken);
+            codes.Single(c => c.Id == ids[0]).ExpiresAt = old; // expired long ago
+            codes.Single(c => c.Id == ids[1]).ConsumedAt = old; // used long ago
+            codes.Single(c => c.Id == ids[2]).ConsumedAt = DateTime.UtcNow; // used just now: kept
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+        await App.WithScopeAsync(services => services.GetRequiredService<BillCenter.Modules.Notifications.Jobs.PurgeOneTimeCodes>().RunAsync(TestContext.Current.CancellationToken));
+
+        await App.WithScopeAsync(async services =>
+        {
+            var left = await services.GetRequiredService<NotificationsDbContext>().OneTimeCodes.AsNoTracking()
+                .Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(ids.Skip(2).Order(), left.Order());
+        });
     }
 
     [Fact]

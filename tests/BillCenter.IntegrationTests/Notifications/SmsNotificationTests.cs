@@ -110,7 +110,7 @@ public abstract partial class SmsNotificationTests(SmsAppFixture fixture)
         await RequestsToAsync(account.Mobile, 1);
         var email = Assert.Single(await MailDrop.WaitForAsync(account.Email!));
         var code = SecurityCodes.In(email);
-        Assert.True((await app.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, "test", code))).IsValid);
+        Assert.True((await app.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, account.CardAccountId, "test", code))).IsValid);
 
         var textId = (await NotificationAsync(app, n => n.CardAccountId == account.CardAccountId && n.Channel == NotificationChannel.Sms)).Id;
         await WaitForStatusAsync(app, textId, NotificationStatus.Undeliverable);
@@ -119,6 +119,68 @@ public abstract partial class SmsNotificationTests(SmsAppFixture fixture)
         var destinations = await app.SendAsync(new GetCodeDestinations(account.CardAccountId));
         Assert.Equal([NotificationChannel.Email], destinations.Select(d => d.Channel));
     }
+
+    [Fact]
+    public async Task Given_a_code_text_to_a_number_that_cannot_take_texts_Then_no_code_is_left_in_the_notifications_table()
+    {
+        var app = await fixture.AppAsync();
+        var account = await app.OpenAsync(mobile: NewMobile());
+        fixture.Twilio.AnswerFor(account.Mobile!, FakeTwilioAnswer.InvalidNumber);
+
+        await app.SendAsync(new SendOneTimeCode("test", account.CardAccountId, NotificationChannel.Sms));
+        var code = SecurityCodes.In(Assert.Single(await MailDrop.WaitForAsync(account.Email!)));
+
+        var textId = (await NotificationAsync(app, n => n.CardAccountId == account.CardAccountId && n.Channel == NotificationChannel.Sms)).Id;
+        await WaitForStatusAsync(app, textId, NotificationStatus.Undeliverable);
+        await AssertNoCodeStoredAsync(app, account.CardAccountId, code);
+    }
+
+    [Fact]
+    public async Task Given_a_code_text_that_fails_every_time_Then_no_code_is_left_in_the_notifications_table()
+    {
+        var app = await fixture.AppAsync();
+        var account = await app.OpenAsync(mobile: NewMobile(), email: false);
+        fixture.Twilio.AnswerFor(account.Mobile!, FakeTwilioAnswer.ServerError);
+
+        var sent = await app.SendAsync(new SendOneTimeCode("test", account.CardAccountId, NotificationChannel.Sms));
+        Assert.True(sent.Sent);
+        var first = await RequestsToAsync(account.Mobile!, 1);
+        var code = SecurityCodes.In(first[0].Body);
+        var textId = (await NotificationAsync(app, n => n.CardAccountId == account.CardAccountId && n.Channel == NotificationChannel.Sms)).Id;
+        await WaitForStatusAsync(app, textId, NotificationStatus.Pending);
+        await DrainAsync(app);
+        await DrainAsync(app);
+        await WaitForStatusAsync(app, textId, NotificationStatus.Failed);
+
+        await AssertNoCodeStoredAsync(app, account.CardAccountId, code);
+    }
+
+    /// <summary>Neither in clear nor encrypted: a failed or undeliverable code's body is gone like a sent one's.</summary>
+    private static Task AssertNoCodeStoredAsync(BillCenterApp app, Guid cardAccountId, string code) =>
+        app.WithScopeAsync(async services =>
+        {
+            var protector = services.GetRequiredService<BillCenter.Modules.Notifications.Domain.CodeProtector>();
+            var db = services.GetRequiredService<NotificationsDbContext>();
+            var stored = await Eventually.MatchAsync(
+                () => db.Notifications.AsNoTracking().Where(n => n.CardAccountId == cardAccountId).ToListAsync(TestContext.Current.CancellationToken),
+                all => all.Count > 0 && all.All(n => n.Status is NotificationStatus.Sent or NotificationStatus.Failed or NotificationStatus.Undeliverable),
+                all => $"notifications still in progress: {string.Join(", ", all.Select(n => n.Status))}");
+            foreach (var body in stored.SelectMany(n => new[] { n.TextBody, n.HtmlBody }).OfType<string>())
+            {
+                Assert.DoesNotContain(code, body, StringComparison.Ordinal);
+                string revealed;
+                try
+                {
+                    revealed = protector.Reveal(body);
+                }
+                catch (System.Security.Cryptography.CryptographicException)
+                {
+                    revealed = string.Empty;
+                }
+
+                Assert.DoesNotContain(code, revealed, StringComparison.Ordinal);
+            }
+        });
 
     [Fact]
     public async Task Given_Twilio_answers_429_then_201_Then_the_text_is_retried_and_sent_once()

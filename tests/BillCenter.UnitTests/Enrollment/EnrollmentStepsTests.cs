@@ -60,14 +60,14 @@ public class EnrollmentStepsTests
         Assert.DoesNotContain(EnrollmentJourney.AlreadyEnrolled, Showing(verified.State));
         Assert.DoesNotContain(EnrollmentJourney.Check, Showing(verified.State));
 
-        var chosen = EnrollmentJourney.CredentialsChosen(verified.State, "new.user", "a long enough password");
+        var chosen = EnrollmentJourney.CredentialsChosen(verified.State, "new.user", "AQAAAAIAAYagAAAAEHashOfAPassword");
         Assert.Contains(EnrollmentJourney.Check, Showing(chosen.State));
         Assert.DoesNotContain(EnrollmentJourney.Check, Showing(EnrollmentJourney.UserIdTaken(chosen.State)));
 
         var created = EnrollmentJourney.Created(chosen.State);
         Assert.Equal(EnrollmentJourney.Done, created.Page);
         Assert.Equal([EnrollmentJourney.Done], Showing(created.State));
-        Assert.Null(created.State.Password);
+        Assert.Null(created.State.PasswordHash);
         Assert.Null(created.State.UserName);
     }
 
@@ -91,12 +91,12 @@ public class EnrollmentStepsTests
         var chosen = EnrollmentJourney.CredentialsChosen(
             EnrollmentJourney.CodeVerified(EnrollmentJourney.CodeSent(EnrollmentJourney.CardVerified(new EnrollmentState { Path = EnrollmentPath.CardWithCardId }, Card(false)).State, Guid.NewGuid(), "x").State).State,
             "racer",
-            "a long enough password");
+            "AQAAAAIAAYagAAAAEHashOfAPassword");
 
         var lost = EnrollmentJourney.EnrolledMeanwhile(chosen.State);
 
         Assert.Equal(EnrollmentJourney.AlreadyEnrolled, lost.Page);
         Assert.DoesNotContain(EnrollmentJourney.Check, Showing(lost.State));
-        Assert.Null(lost.State.Password);
+        Assert.Null(lost.State.PasswordHash);
     }
 }

@@ -17,6 +17,8 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
 
+    public DbSet<OneTimeCodeLimitEntry> OneTimeCodeLimitEntries => Set<OneTimeCodeLimitEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyBillCenterConventions();
 
@@ -67,6 +69,17 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             code.Property(c => c.Destination).HasMaxLength(254);
             code.Property(c => c.CodeHash).HasMaxLength(64);
             code.Property(c => c.Version).IsConcurrencyToken();
+            code.HasIndex(c => c.ExpiresAt);
+        });
+
+        modelBuilder.Entity<OneTimeCodeLimitEntry>(entry =>
+        {
+            entry.ToTable("one_time_code_limit_entries");
+            entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+            entry.Property(e => e.DestinationKey).HasMaxLength(64);
+            entry.HasIndex(e => new { e.CardAccountId, e.Kind, e.At });
+            entry.HasIndex(e => new { e.DestinationKey, e.Kind, e.At });
+            entry.HasIndex(e => e.At);
         });
     }
 }

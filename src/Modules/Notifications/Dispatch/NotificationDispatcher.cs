@@ -155,12 +155,6 @@ internal sealed class NotificationDispatcher(
                 notification.Status = NotificationStatus.Sent;
                 notification.SentAt = now;
                 notification.ProviderMessageId = result.ProviderMessageId ?? notification.ProviderMessageId;
-                if (notification.IsOneTimeCode)
-                {
-                    notification.TextBody = CodeProtector.SentPlaceholder; // the code leaves the database once sent
-                    notification.HtmlBody = null;
-                }
-
                 break;
             case DeliveryOutcome.TransientFailure when notification.Attempts < _options.MaxAttempts:
                 notification.Status = NotificationStatus.Pending;
@@ -174,6 +168,13 @@ internal sealed class NotificationDispatcher(
                 notification.Status = NotificationStatus.Undeliverable;
                 await FallBackToEmailAsync(notification, result, now, cancellationToken);
                 break;
+        }
+
+        // The code leaves the database once it can no longer be sent: sent, failed for good, or undeliverable.
+        if (notification.IsOneTimeCode && notification.Status is NotificationStatus.Sent or NotificationStatus.Failed or NotificationStatus.Undeliverable)
+        {
+            notification.TextBody = notification.Status == NotificationStatus.Sent ? CodeProtector.SentPlaceholder : CodeProtector.NotSentPlaceholder;
+            notification.HtmlBody = null;
         }
     }
 

@@ -4,11 +4,13 @@ namespace BillCenter.Modules.Notifications.Domain;
 
 /// <summary>
 /// A one-time code must reach the sender but never sit readable in the database: the message holding it is
-/// encrypted (Data Protection, keys shared by every instance) until sent, then replaced by a placeholder.
+/// encrypted (Data Protection, keys shared by every instance) until sent or given up on, then replaced by a placeholder.
 /// </summary>
 internal sealed class CodeProtector(IDataProtectionProvider provider)
 {
     public const string SentPlaceholder = "(one-time code sent; not kept)";
+
+    public const string NotSentPlaceholder = "(one-time code not delivered; not kept)";
 
     private readonly IDataProtector _protector = provider.CreateProtector("BillCenter.Notifications.OneTimeCode.v1");
 

@@ -27,7 +27,11 @@ internal sealed class OneTimeCode
 
     public DateTime LastSentAt { get; set; }
 
+    /// <summary>When the right code was entered.</summary>
     public DateTime? ConsumedAt { get; set; }
+
+    /// <summary>When the verification was spent on what it allows (an account created): never twice.</summary>
+    public DateTime? RedeemedAt { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
 }

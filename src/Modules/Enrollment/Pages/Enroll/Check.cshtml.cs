@@ -1,4 +1,6 @@
 using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.Modules.Audit.Contracts;
+using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Users.Contracts;
 using BillCenter.SharedKernel.Web;
 using BillCenter.SharedKernel.Web.Journeys;
@@ -17,13 +19,18 @@ public sealed class CheckModel(IMediator mediator) : JourneyPage<EnrollmentJourn
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await mediator.Send(new Command(State.CardAccountId!.Value, State.Last4!, State.UserName!, State.Password!), cancellationToken);
+        var outcome = await mediator.Send(
+            new Command(State.CardAccountId!.Value, State.CodeId!.Value, State.Last4!, State.UserName!, State.PasswordHash!), cancellationToken);
         switch (outcome.Result)
         {
             case Result.Created:
                 return Go(EnrollmentJourney.Created(State));
             case Result.AlreadyEnrolled:
                 return Go(EnrollmentJourney.EnrolledMeanwhile(State));
+            case Result.VerificationSpent:
+                // This journey already created an account (an old cookie played again): start again.
+                Journey.End(HttpContext);
+                return RedirectToPage(EnrollmentJourney.Index, new { expired = true });
             default:
                 // The user ID was taken since it was checked: say so here, and choose again.
                 Keep(EnrollmentJourney.UserIdTaken(State));
@@ -37,26 +44,34 @@ public sealed class CheckModel(IMediator mediator) : JourneyPage<EnrollmentJourn
     {
         Created,
         AlreadyEnrolled,
+        VerificationSpent,
         Refused,
     }
 
     internal sealed record Outcome(Result Result, IReadOnlyList<FieldError> Errors);
 
     /// <summary>
-    /// Creates the user, links the card account (the link's key on the account lets exactly one of two racing
-    /// enrollments win; the loser's user is removed again, so nothing is half-saved), and signs the cardholder in.
-    /// The welcome and security alerts are committed with the link.
+    /// Creates the user, redeems the journey's verified code (single use: a replayed journey loses here), links the card
+    /// account (the link's key on the account lets exactly one of two racing enrollments win), and signs the cardholder
+    /// in. A user created by a journey that then loses is removed again, so nothing is half-saved. The welcome and
+    /// security alerts are committed with the link.
     /// </summary>
-    internal sealed record Command(Guid CardAccountId, string Last4, string UserName, string Password) : IRequest<Outcome>;
+    internal sealed record Command(Guid CardAccountId, Guid CodeId, string Last4, string UserName, string PasswordHash) : IRequest<Outcome>;
 
     internal sealed class Handler(IMediator mediator) : IRequestHandler<Command, Outcome>
     {
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
-            var created = await mediator.Send(new CreateUser(request.UserName, request.Password), cancellationToken);
+            var created = await mediator.Send(new CreateUserWithPasswordHash(request.UserName, request.PasswordHash), cancellationToken);
             if (!created.Succeeded)
             {
                 return new Outcome(Result.Refused, created.Errors);
+            }
+
+            if (!await mediator.Send(new RedeemVerifiedCode(request.CodeId, request.CardAccountId, SendCodeModel.Purpose), cancellationToken))
+            {
+                await mediator.Send(new DeleteUnusedUser(created.UserId!), cancellationToken);
+                return new Outcome(Result.VerificationSpent, []);
             }
 
             var linked = await mediator.Send(new LinkAccountToUser(request.CardAccountId, created.UserId!, request.Last4), cancellationToken);
@@ -67,6 +82,7 @@ public sealed class CheckModel(IMediator mediator) : JourneyPage<EnrollmentJourn
             }
 
             await mediator.Send(new SignInUser(created.UserId!), cancellationToken);
+            await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.Enrolled, created.UserId, request.UserName, request.CardAccountId, "online account created"), cancellationToken);
             return new Outcome(Result.Created, []);
         }
     }

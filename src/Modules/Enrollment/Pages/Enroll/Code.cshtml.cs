@@ -28,7 +28,7 @@ public sealed class CodeModel(IMediator mediator) : JourneyPage<EnrollmentJourne
             return Page();
         }
 
-        var check = await mediator.Send(new VerifyOneTimeCode(State.CodeId!.Value, SendCodeModel.Purpose, Data.Code), cancellationToken);
+        var check = await mediator.Send(new VerifyOneTimeCode(State.CodeId!.Value, State.CardAccountId!.Value, SendCodeModel.Purpose, Data.Code), cancellationToken);
         if (!check.IsValid)
         {
             ModelState.AddUniformFailure("Data.Code", check.Message, "Data.Code");

@@ -31,7 +31,8 @@ public sealed class CredentialsModel(IMediator mediator) : JourneyPage<Enrollmen
             return Page();
         }
 
-        return Go(EnrollmentJourney.CredentialsChosen(State, Data.UserName!.Trim(), Data.Password!));
+        var passwordHash = await mediator.Send(new HashNewPassword(Data.Password!), cancellationToken);
+        return Go(EnrollmentJourney.CredentialsChosen(State, Data.UserName!.Trim(), passwordHash));
     }
 
     public sealed class Form

@@ -8,7 +8,8 @@ namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 /// <summary>
 /// The whole enrollment journey in one place: which account → card check → where to send the code → the code →
 /// (already enrolled) or user ID and password → check your answers → done. Each step below says when its page
-/// may show; each transition says what the journey remembers and where it goes next.
+/// may show; each transition says what the journey remembers and where it goes next. The verified code is redeemed
+/// server-side when the account is created, so a cookie replayed after completion cannot create another.
 /// </summary>
 public sealed class EnrollmentJourney(IDataProtectionProvider dataProtection, IConfiguration configuration)
     : Journey<EnrollmentState>(dataProtection, configuration, "enroll", TimeSpan.FromMinutes(30))
@@ -73,8 +74,9 @@ public sealed class EnrollmentJourney(IDataProtectionProvider dataProtection, IC
         return new(state with { CodeVerified = true }, state.AlreadyEnrolled ? AlreadyEnrolled : Credentials);
     }
 
-    public static JourneyMove<EnrollmentState> CredentialsChosen(EnrollmentState state, string userName, string password) =>
-        new(state with { UserName = userName, Password = password }, Check);
+    /// <summary>User ID and password chosen: the journey keeps the user ID and only a hash of the password.</summary>
+    public static JourneyMove<EnrollmentState> CredentialsChosen(EnrollmentState state, string userName, string passwordHash) =>
+        new(state with { UserName = userName, PasswordHash = passwordHash }, Check);
 
     /// <summary>The online account exists: forget everything but what the confirmation page shows.</summary>
     public static JourneyMove<EnrollmentState> Created(EnrollmentState state)
@@ -85,10 +87,10 @@ public sealed class EnrollmentJourney(IDataProtectionProvider dataProtection, IC
 
     /// <summary>Another enrollment of the same card finished first.</summary>
     public static JourneyMove<EnrollmentState> EnrolledMeanwhile(EnrollmentState state) =>
-        new(state with { AlreadyEnrolled = true, Password = null }, AlreadyEnrolled);
+        new(state with { AlreadyEnrolled = true, PasswordHash = null }, AlreadyEnrolled);
 
     /// <summary>The user ID was taken since it was checked: the check page says so; the password is not kept.</summary>
-    public static EnrollmentState UserIdTaken(EnrollmentState state) => state with { Password = null };
+    public static EnrollmentState UserIdTaken(EnrollmentState state) => state with { PasswordHash = null };
 }
 
 public enum EnrollmentPath
@@ -119,12 +121,15 @@ public sealed record EnrollmentState
 
     public string? UserName { get; init; }
 
-    /// <summary>Kept (encrypted, in the journey's cookie only) until the check-answers page creates the account.</summary>
-    public string? Password { get; init; }
+    /// <summary>
+    /// The chosen password's hash (ASP.NET Identity's hasher), kept until the check-answers page creates the account;
+    /// the password itself is never kept, not even encrypted.
+    /// </summary>
+    public string? PasswordHash { get; init; }
 
     public bool Completed { get; init; }
 
     public bool CardVerified => CardAccountId is not null;
 
-    public bool ReadyToCreate => CardVerified && CodeVerified && !AlreadyEnrolled && UserName is not null && Password is not null;
+    public bool ReadyToCreate => CardVerified && CodeVerified && !AlreadyEnrolled && UserName is not null && PasswordHash is not null;
 }

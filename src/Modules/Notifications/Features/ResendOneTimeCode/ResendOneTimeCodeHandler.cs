@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BillCenter.Modules.Notifications.Features.ResendOneTimeCode;
 
-/// <summary>Fresh digits for a code already sent: at most <see cref="OneTimeCodes.MaxSends"/> sends, 30 seconds apart.</summary>
+/// <summary>
+/// Fresh digits for a code already sent: at most <see cref="OneTimeCodes.MaxSends"/> sends, 30 seconds apart, within the
+/// daily limits. A resend never resets the wrong entries: after too many, the fresh digits come as a new code.
+/// </summary>
 internal sealed class ResendOneTimeCodeHandler(NotificationsDbContext db, OneTimeCodes codes, TimeProvider time)
     : IRequestHandler<Contracts.ResendOneTimeCode, OneTimeCodeSent>
 {
@@ -27,6 +30,18 @@ internal sealed class ResendOneTimeCodeHandler(NotificationsDbContext db, OneTim
         if (now - code.LastSentAt < OneTimeCodes.MinimumResendInterval)
         {
             return new OneTimeCodeSent(false, code.Id, OneTimeCodes.Mask(code), "We sent a code less than 30 seconds ago. Wait a moment before asking for another");
+        }
+
+        if (code.FailedAttempts >= OneTimeCodes.MaxWrongEntries)
+        {
+            code = new OneTimeCode
+            {
+                Purpose = code.Purpose,
+                CardAccountId = code.CardAccountId,
+                Channel = code.Channel,
+                Destination = code.Destination,
+                CreatedAt = now,
+            };
         }
 
         return await codes.IssueAsync(code, now, cancellationToken);

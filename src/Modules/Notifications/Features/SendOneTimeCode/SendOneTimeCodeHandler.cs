@@ -1,13 +1,12 @@
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Notifications.Domain;
 using BillCenter.Modules.Notifications.Contracts;
-using BillCenter.Modules.Notifications.Data;
 using MediatR;
 
 namespace BillCenter.Modules.Notifications.Features.SendOneTimeCode;
 
 /// <summary>A new code for a purpose, to the account's email or mobile on file (never to an address the caller gives).</summary>
-internal sealed class SendOneTimeCodeHandler(NotificationsDbContext db, IMediator mediator, OneTimeCodes codes, TimeProvider time)
+internal sealed class SendOneTimeCodeHandler(IMediator mediator, OneTimeCodes codes, TimeProvider time)
     : IRequestHandler<Contracts.SendOneTimeCode, OneTimeCodeSent>
 {
     public async Task<OneTimeCodeSent> Handle(Contracts.SendOneTimeCode request, CancellationToken cancellationToken)
@@ -28,7 +27,6 @@ internal sealed class SendOneTimeCodeHandler(NotificationsDbContext db, IMediato
             Destination = destination,
             CreatedAt = now,
         };
-        db.OneTimeCodes.Add(code);
         return await codes.IssueAsync(code, now, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using BillCenter.Modules.Audit.Contracts;
 using BillCenter.Modules.Notifications.Domain;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
@@ -7,15 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BillCenter.Modules.Notifications.Features.VerifyOneTimeCode;
 
-/// <summary>Checks a typed code against its keyed hash; a right code is consumed, a wrong one counted, both race-safe.</summary>
-internal sealed class VerifyOneTimeCodeHandler(NotificationsDbContext db, OneTimeCodes codes, TimeProvider time)
+/// <summary>
+/// Checks a typed code against its keyed hash, only for the card account it was sent for; a right code is consumed, a
+/// wrong one counted (per code, and per card account and destination per day), both race-safe.
+/// </summary>
+internal sealed class VerifyOneTimeCodeHandler(NotificationsDbContext db, OneTimeCodes codes, OneTimeCodeLimits limits, IMediator mediator, TimeProvider time)
     : IRequestHandler<Contracts.VerifyOneTimeCode, CodeCheckResult>
 {
     public async Task<CodeCheckResult> Handle(Contracts.VerifyOneTimeCode request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var codeId = request.CodeId;
-        var code = await db.OneTimeCodes.AsNoTracking().SingleOrDefaultAsync(c => c.Id == codeId && c.Purpose == request.Purpose, cancellationToken);
+        var code = await db.OneTimeCodes.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.Id == codeId && c.Purpose == request.Purpose && c.CardAccountId == request.CardAccountId, cancellationToken);
         if (code is null)
         {
             return new CodeCheckResult(CodeCheck.NotFound, null);
@@ -36,9 +41,17 @@ internal sealed class VerifyOneTimeCodeHandler(NotificationsDbContext db, OneTim
             return new CodeCheckResult(CodeCheck.Expired, null);
         }
 
+        var entry = await limits.BeginEntryAsync(code.CardAccountId, code.Destination, cancellationToken);
+        if (entry is null)
+        {
+            return new CodeCheckResult(CodeCheck.LimitReached, null);
+        }
+
         var digits = new string((request.Code ?? string.Empty).Where(char.IsAsciiDigit).ToArray());
         if (KeyedHasher.AreEqual(code.CodeHash, codes.Hash(code.Id, digits)))
         {
+            await limits.RightAsync(entry, cancellationToken);
+
             // Conditional: of two requests racing with the right code, exactly one consumes it.
             var consumed = await db.OneTimeCodes
                 .Where(c => c.Id == codeId && c.ConsumedAt == null && c.FailedAttempts < OneTimeCodes.MaxWrongEntries && c.CodeHash == code.CodeHash)
@@ -50,6 +63,13 @@ internal sealed class VerifyOneTimeCodeHandler(NotificationsDbContext db, OneTim
         var counted = await db.OneTimeCodes
             .Where(c => c.Id == codeId && c.FailedAttempts < OneTimeCodes.MaxWrongEntries)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1).SetProperty(c => c.Version, Guid.NewGuid()), cancellationToken);
+        var locked = await limits.WrongAsync(entry, cancellationToken);
+        await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.CodeFailed, CardAccountId: code.CardAccountId, Detail: "wrong code entered"), cancellationToken);
+        if (locked)
+        {
+            return new CodeCheckResult(CodeCheck.LimitReached, null);
+        }
+
         return new CodeCheckResult(counted == 1 ? CodeCheck.Wrong : CodeCheck.TooManyAttempts, null);
     }
 }

@@ -174,6 +174,9 @@ namespace BillCenter.Modules.Notifications.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("RedeemedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SendCount")
                         .HasColumnType("integer");
 
@@ -183,7 +186,44 @@ namespace BillCenter.Modules.Notifications.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.ToTable("one_time_codes", "notifications");
+                });
+
+            modelBuilder.Entity("BillCenter.Modules.Notifications.Domain.OneTimeCodeLimitEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CardAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DestinationKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CardAccountId", "Kind", "At");
+
+                    b.HasIndex("DestinationKey", "Kind", "At");
+
+                    b.ToTable("one_time_code_limit_entries", "notifications");
                 });
 
             modelBuilder.Entity("BillCenter.Modules.Notifications.Domain.ProcessedEvent", b =>

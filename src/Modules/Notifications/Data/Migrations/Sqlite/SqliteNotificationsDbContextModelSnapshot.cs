@@ -168,6 +168,9 @@ namespace BillCenter.Modules.Notifications.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RedeemedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SendCount")
                         .HasColumnType("INTEGER");
 
@@ -177,7 +180,42 @@ namespace BillCenter.Modules.Notifications.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.ToTable("one_time_codes", (string)null);
+                });
+
+            modelBuilder.Entity("BillCenter.Modules.Notifications.Domain.OneTimeCodeLimitEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CardAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CardAccountId", "Kind", "At");
+
+                    b.HasIndex("DestinationKey", "Kind", "At");
+
+                    b.ToTable("one_time_code_limit_entries", (string)null);
                 });
 
             modelBuilder.Entity("BillCenter.Modules.Notifications.Domain.ProcessedEvent", b =>
