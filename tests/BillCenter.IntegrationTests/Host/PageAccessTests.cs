@@ -32,6 +32,7 @@ public abstract class PageAccessTests(AppFixture fixture)
         "/enroll/send-code",
         "/error",
         "/sign-in",
+        "/sign-in/code",
         "/sign-out",
         "/status/{code:int}",
     ];
