@@ -1,6 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using BillCenter.SharedKernel.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -33,9 +35,13 @@ internal static class PlatformAuthentication
                 return Task.CompletedTask;
             };
         });
+        // Who is half-way through an admin's sign-in (password checked, code not yet): short-lived, never a session.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme,
+            options => AppCookies.Apply(options.Cookie, configuration, "sign-in", SameSiteMode.Strict));
         services.Configure<CookieTempDataProviderOptions>(options => AppCookies.Apply(options.Cookie, configuration, "tempdata", SameSiteMode.Lax));
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin)
+                .RequireClaim(Policies.SecondFactorClaim, Policies.SecondFactorPassed))
             .SetFallbackPolicy(SignedInByDefault());
 
         // Signed-in pages and card-data forms are never stored by a browser or a proxy.

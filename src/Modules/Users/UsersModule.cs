@@ -35,8 +35,8 @@ public sealed class UsersModule : IModule
                 options.Password.RequiredUniqueChars = 1;
                 options.User.AllowedUserNameCharacters = UserIdRules.AllowedCharacters;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.MaxFailedAccessAttempts = SignInLimits.MaxFailuresBeforeLockout;
+                options.Lockout.DefaultLockoutTimeSpan = SignInLimits.LockoutTime;
             })
             .AddEntityFrameworkStores<UsersDbContext>()
             .AddDefaultTokenProviders()
@@ -46,6 +46,7 @@ public sealed class UsersModule : IModule
         // Nothing is re-validated or re-issued per request: revocation is a row update, idle time a column.
         services.AddSingleton<DatabaseTicketStore>();
         services.AddScoped<UserSessions>();
+        services.AddScoped<SignInAttempts>();
         services.AddScoped<PurgeEndedSessions>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .PostConfigure<DatabaseTicketStore>((cookie, store) =>
@@ -55,6 +56,8 @@ public sealed class UsersModule : IModule
                 cookie.SlidingExpiration = false;
                 cookie.Events.OnValidatePrincipal = _ => Task.CompletedTask;
             });
+        // An admin's half-done sign-in (password checked, code not yet entered) lasts as long as the code.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie => cookie.ExpireTimeSpan = SignInLimits.CodeValidity);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromMinutes(15));
         // The key ring lives in this module's tables; the Host names the application and protects the keys at rest.
         services.AddDataProtection().PersistKeysToDbContext<UsersDbContext>();

@@ -48,7 +48,7 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
         await page.GetByLabel("User ID").FillAsync(userId);
         await page.GetByLabel("Password").FillAsync("password123");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "This password is on a list of common passwords that are easy to guess. Choose a different password" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "This is similar to a commonly used password. Add another word or two: uncommon words are better" })).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync(page);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();

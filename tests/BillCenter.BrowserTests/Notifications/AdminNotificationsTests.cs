@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using BillCenter.Host.DemoData;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Domain;
@@ -18,10 +17,7 @@ public sealed class AdminNotificationsTests(BrowserFixture browser) : IClassFixt
         var failedId = await AddFailedNotificationAsync($"SMTP 550: mailbox unavailable {Guid.NewGuid():N}");
         var page = await browser.NewPageAsync(javaScript);
 
-        await page.GotoAsync("/sign-in?returnUrl=%2Fadmin%2Fnotifications");
-        await page.GetByLabel("User ID").FillAsync(DemoData.AdminUserId);
-        await page.GetByLabel("Password").FillAsync(DemoData.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await browser.SignInAsAdminAsync(page, "/admin/notifications");
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/notifications$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Notifications", Level = 1 })).ToBeVisibleAsync();

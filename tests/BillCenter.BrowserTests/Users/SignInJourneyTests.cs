@@ -94,4 +94,32 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign out", Level = 1 })).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync(page);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Given_the_demo_admin_When_signing_in_Then_the_emailed_code_page_is_accessible_and_opens_the_jobs_dashboard(bool javaScript)
+    {
+        var page = await browser.NewPageAsync(javaScript);
+
+        await page.GotoAsync("/sign-in?returnUrl=%2Fadmin%2Fjobs");
+        await page.GetByLabel("User ID").FillAsync(DemoData.AdminUserId);
+        await page.GetByLabel("Password").FillAsync(DemoData.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your security code", Level = 1 })).ToBeVisibleAsync();
+        await browser.AssertAccessibleAsync(page);
+        var code = await browser.App.LatestSignInCodeAsync();
+
+        await page.GetByLabel("Security code").FillAsync(code == "000000" ? "111111" : "000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: Enter your security code"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = Modules.Users.Pages.SignIn.CodeModel.WrongMessage })).ToBeVisibleAsync();
+        await browser.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Security code").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/jobs$"));
+        await Assertions.Expect(page.GetByText("BillCenter jobs").First).ToBeVisibleAsync();
+    }
 }

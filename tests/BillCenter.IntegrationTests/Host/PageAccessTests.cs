@@ -32,6 +32,7 @@ public abstract class PageAccessTests(AppFixture fixture)
         "/enroll/send-code",
         "/error",
         "/sign-in",
+        "/sign-in/code",
         "/sign-out",
         "/status/{code:int}",
     ];
@@ -100,7 +101,7 @@ public abstract class PageAccessTests(AppFixture fixture)
     public async Task Given_an_admin_signed_in_Then_every_signed_in_page_answers_no_store()
     {
         var client = App.CreateBrowserLikeClient();
-        await client.SignInAsync(DemoData.AdminUserId, DemoData.AdminPassword);
+        await client.SignInAsAdminAsync(App);
         var signedInPages = Pages.Where(p => p.Metadata.GetMetadata<IAllowAnonymous>() is null).ToList();
 
         foreach (var page in signedInPages)
@@ -117,7 +118,7 @@ public abstract class PageAccessTests(AppFixture fixture)
     {
         // Pages that render a form get "no-cache, no-store" from antiforgery anyway; the rule must not depend on that.
         var client = App.CreateBrowserLikeClient();
-        await client.SignInAsync(DemoData.AdminUserId, DemoData.AdminPassword);
+        await client.SignInAsAdminAsync(App);
 
         var retried = await client.SubmitFormAsync("/admin/notifications", $"/admin/notifications?handler=Retry&id={Guid.Empty}", new Dictionary<string, string>());
 

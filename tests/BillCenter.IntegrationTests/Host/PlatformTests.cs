@@ -102,7 +102,7 @@ public abstract class PlatformTests(AppFixture fixture)
     public async Task Given_a_signed_in_admin_When_opening_the_jobs_dashboard_Then_it_is_shown()
     {
         var client = App.CreateBrowserLikeClient();
-        await client.SignInOrFailAsync(DemoData.AdminUserId, DemoData.AdminPassword);
+        await client.SignInAsAdminOrFailAsync(App);
 
         var response = await client.GetAsync("/admin/jobs", Cancel);
         var html = await response.Content.ReadAsStringAsync(Cancel);

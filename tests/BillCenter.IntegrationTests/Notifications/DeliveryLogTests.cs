@@ -26,7 +26,7 @@ public abstract partial class DeliveryLogTests(AppFixture fixture)
         var marker = Guid.NewGuid().ToString("N");
         await SeedAsync(marker);
         var admin = App.CreateBrowserLikeClient();
-        await admin.SignInOrFailAsync(DemoData.AdminUserId, DemoData.AdminPassword);
+        await admin.SignInAsAdminOrFailAsync(App);
 
         var first = await admin.GetStringAsync("/admin/notifications", Cancel);
         var second = await admin.GetStringAsync("/admin/notifications?failurePage=2", Cancel);
@@ -54,7 +54,7 @@ public abstract partial class DeliveryLogTests(AppFixture fixture)
         var marker = Guid.NewGuid().ToString("N");
         await SeedAsync(marker);
         var admin = App.CreateBrowserLikeClient();
-        await admin.SignInOrFailAsync(DemoData.AdminUserId, DemoData.AdminPassword);
+        await admin.SignInAsAdminOrFailAsync(App);
         var page = await admin.GetStringAsync("/admin/notifications?failurePage=2", Cancel);
         var retryUrl = WebUtility.HtmlDecode(Regex.Match(page, """<form method="post" action="([^"]*failurePage=2[^"]*)">""").Groups[1].Value);
         Assert.Contains("handler=Retry", retryUrl, StringComparison.Ordinal);

@@ -222,7 +222,7 @@ public abstract partial class SmsNotificationTests(SmsAppFixture fixture)
         Assert.Equal(3, fixture.Twilio.Requests.Count(r => r.To == account.Mobile));
 
         var admin = app.CreateBrowserLikeClient();
-        await admin.SignInAsync(BillCenter.Host.DemoData.DemoData.AdminUserId, BillCenter.Host.DemoData.DemoData.AdminPassword);
+        await admin.SignInAsAdminAsync(app);
         var page = await admin.GetStringAsync("/admin/notifications", TestContext.Current.CancellationToken);
         Assert.Contains("Twilio 500", page, StringComparison.Ordinal);
         Assert.Contains($"phone ending {account.Mobile![^4..]}", page, StringComparison.Ordinal);

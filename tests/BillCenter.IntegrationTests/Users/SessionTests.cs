@@ -53,6 +53,24 @@ public abstract class SessionTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Given_two_browsers_When_the_account_locks_after_wrong_passwords_Then_both_stop_on_their_next_request()
+    {
+        var (userName, userId) = await NewUserAsync();
+        var (first, _) = await SignedInBrowserAsync(App, userName);
+        var (second, secondCookie) = await SignedInBrowserAsync(App, userName);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await App.CreateBrowserLikeClient().SignInAsync(userName, "someone guessing wrong");
+        }
+
+        await AssertSentToSignInAsync(first);
+        await AssertSentToSignInAsync(second);
+        await AssertSentToSignInAsync(App.CreateClientWithCookie(secondCookie));
+        Assert.Empty(await App.SendAsync(new ListSessions(userId, null)));
+    }
+
+    [Fact]
     public async Task Given_two_browsers_Then_the_session_list_names_them_and_sign_out_everywhere_else_keeps_only_this_one()
     {
         var (userName, userId) = await NewUserAsync();

@@ -10,8 +10,8 @@ public abstract class UserRulesTests(AppFixture fixture)
 
     [Theory]
     [InlineData("short", "Password must be 8 characters or more")]
-    [InlineData("password123", "list of common passwords")]
-    [InlineData("Qwertyuiop", "list of common passwords")]
+    [InlineData("password123", "This is similar to a commonly used password")]
+    [InlineData("Qwertyuiop", "This is a top-100 common password")]
     [InlineData("aaaaaaaaaa", "repeated or sequential")]
     [InlineData("123456789012", "repeated or sequential")]
     public async Task Given_a_weak_password_Then_it_is_refused_with_the_reason(string password, string reason)

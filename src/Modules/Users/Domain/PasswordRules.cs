@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using BillCenter.Modules.Users.Domain;
 using Microsoft.AspNetCore.Identity;
 
@@ -6,15 +5,14 @@ namespace BillCenter.Modules.Users.Domain;
 
 /// <summary>
 /// Password rules after NIST SP 800-63B: at least 8 characters (15 or more recommended), long passphrases welcome,
-/// no composition rules, and no password that is common, a simple pattern, or built from the user ID.
+/// no composition rules, and no password that is a simple pattern, built from the user ID, or that zxcvbn finds
+/// easy to guess (its dictionaries include tens of thousands of common and breached passwords), with its reason.
 /// </summary>
 internal sealed class PasswordRules : IPasswordValidator<BillCenterUser>
 {
     public const int MinimumLength = 8;
     public const int RecommendedLength = 15;
     public const int MaximumLength = 256;
-
-    private static readonly Lazy<FrozenSet<string>> Common = new(LoadCommonPasswords);
 
     public static string Describe =>
         $"Use at least {MinimumLength} characters — {RecommendedLength} or more is better. A few unrelated words make a strong, memorable password. Spaces and any characters are allowed.";
@@ -37,10 +35,6 @@ internal sealed class PasswordRules : IPasswordValidator<BillCenterUser>
         {
             reasons.Add($"Password must be {MaximumLength} characters or fewer");
         }
-        else if (Common.Value.Contains(password.ToLowerInvariant()) || Common.Value.Contains(password.Trim().ToLowerInvariant()))
-        {
-            reasons.Add("This password is on a list of common passwords that are easy to guess. Choose a different password");
-        }
         else if (IsSimplePattern(password))
         {
             reasons.Add("Password must not be a repeated or sequential pattern like ‘aaaaaaaa’ or ‘12345678’");
@@ -48,6 +42,10 @@ internal sealed class PasswordRules : IPasswordValidator<BillCenterUser>
         else if (!string.IsNullOrWhiteSpace(userName) && userName.Length >= 4 && password.Contains(userName, StringComparison.OrdinalIgnoreCase))
         {
             reasons.Add("Password must not contain your user ID");
+        }
+        else if (PasswordStrength.Weakness(password.Trim(), [userName]) is { } weakness)
+        {
+            reasons.Add(weakness);
         }
 
         return reasons;
@@ -78,22 +76,5 @@ internal sealed class PasswordRules : IPasswordValidator<BillCenterUser>
         }
 
         return ascending || descending;
-    }
-
-    private static FrozenSet<string> LoadCommonPasswords()
-    {
-        using var stream = typeof(PasswordRules).Assembly.GetManifestResourceStream("common-passwords.txt")
-            ?? throw new InvalidOperationException("The common-passwords list is missing from the Users module.");
-        using var reader = new StreamReader(stream);
-        var words = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && !line.StartsWith('#'))
-            {
-                words.Add(line.Trim().ToLowerInvariant());
-            }
-        }
-
-        return words.ToFrozenSet(StringComparer.Ordinal);
     }
 }

@@ -7,4 +7,5 @@ internal enum SessionEnd
     PasswordChanged = 2,
     SignedOutElsewhere = 3,
     SignedInAsSomeoneElse = 4,
+    LockedOut = 5,
 }

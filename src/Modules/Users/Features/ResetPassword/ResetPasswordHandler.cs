@@ -1,3 +1,4 @@
+using BillCenter.Modules.Audit.Contracts;
 using BillCenter.Modules.Users.Contracts;
 using BillCenter.Modules.Users.Domain;
 using BillCenter.Modules.Users.Sessions;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace BillCenter.Modules.Users.Features.ResetPassword;
 
-internal sealed class ResetPasswordHandler(UserManager<BillCenterUser> users, UserSessions sessions, TimeProvider time) : IRequestHandler<Contracts.ResetPassword, UserCommandResult>
+internal sealed class ResetPasswordHandler(UserManager<BillCenterUser> users, UserSessions sessions, IMediator mediator, TimeProvider time) : IRequestHandler<Contracts.ResetPassword, UserCommandResult>
 {
     public async Task<UserCommandResult> Handle(Contracts.ResetPassword request, CancellationToken cancellationToken)
     {
@@ -19,6 +20,8 @@ internal sealed class ResetPasswordHandler(UserManager<BillCenterUser> users, Us
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
         user.PasswordChangedAt = time.GetUtcNow().UtcDateTime;
+        // Recovery is the one way back after too many failed sign-ins (SignInLimits.MaxFailuresBeforeRecovery).
+        user.FailedSignInsSinceSuccess = 0;
         var reset = await users.ResetPasswordAsync(user, token, request.NewPassword);
         if (!reset.Succeeded)
         {
@@ -30,6 +33,7 @@ internal sealed class ResetPasswordHandler(UserManager<BillCenterUser> users, Us
         await sessions.EndAllAsync(user.Id, keep: null, SessionEnd.PasswordChanged, cancellationToken);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.PasswordChanged, user.Id, user.UserName, null, "password reset"), cancellationToken);
         return UserCommandResult.Success(user.Id);
     }
 }

@@ -1,6 +1,11 @@
+using System.Security.Claims;
+using BillCenter.Modules.Audit.Contracts;
+using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Users.Domain;
+using BillCenter.SharedKernel.Security;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -27,28 +32,42 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var outcome = await mediator.Send(Data, cancellationToken);
-        if (outcome == Outcome.SignedIn)
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+        switch (outcome)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/accounts");
+            case Outcome.SignedIn:
+                return LocalRedirect(returnUrl ?? "/accounts");
+            case Outcome.SecondFactor:
+                return RedirectToPage("Code", new { returnUrl });
+            case Outcome.SignedOutFirst:
+                TempData[NoticeKey] = "You were signed in as someone else in this browser. We signed you out of that online account: sign in again to continue.";
+                return RedirectToPage(new { returnUrl });
+            case Outcome.NoCodeDestination:
+                ModelState.AddModelError("Data.UserName", "We cannot send you a security code: there is no email address on file for this online account. Contact support");
+                return Page();
+            default:
+                // One message whatever went wrong: it never tells whether the user ID exists or the account is locked.
+                ModelState.AddModelError("Data.UserName", RefusedMessage);
+                return Page();
         }
-
-        if (outcome == Outcome.SignedOutFirst)
-        {
-            TempData[NoticeKey] = "You were signed in as someone else in this browser. We signed you out of that online account: sign in again to continue.";
-            return RedirectToPage(new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
-        }
-
-        ModelState.AddModelError("Data.UserName", outcome == Outcome.LockedOut
-            ? "You entered the wrong details too many times. Your online account is locked for 15 minutes. You can reset your password instead"
-            : "Enter a correct user ID and password");
-        return Page();
     }
+
+    /// <summary>The one answer to an unknown user ID, a wrong password and a locked account alike.</summary>
+    public const string RefusedMessage =
+        "Enter a correct user ID and password. After 5 wrong attempts an online account is locked for 15 minutes";
 
     public enum Outcome
     {
         SignedIn,
+
+        /// <summary>Unknown user ID, wrong password or locked account: the page does not say which.</summary>
         Refused,
-        LockedOut,
+
+        /// <summary>The password was right and the user is an admin: a code was sent, the code page comes next.</summary>
+        SecondFactor,
+
+        /// <summary>An admin with no email on file cannot get a code.</summary>
+        NoCodeDestination,
 
         /// <summary>The browser was signed in as another user: that session ended, and sign-in starts afresh.</summary>
         SignedOutFirst,
@@ -71,29 +90,73 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
     }
 
-    internal sealed class Handler(SignInManager<BillCenterUser> signIn, ILogger<Handler> logger) : IRequestHandler<Command, Outcome>
+    internal sealed class Handler(SignInManager<BillCenterUser> signIn, SignInAttempts attempts, IMediator mediator, ILogger<Handler> logger)
+        : IRequestHandler<Command, Outcome>
     {
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
+            var userName = request.UserName!.Trim();
+
             // A browser's session key is never handed from one user to another: end the other user's session here,
             // and sign in on the next request, which carries no live session.
             var current = signIn.Context.User.Identity;
-            if (current?.IsAuthenticated == true && !string.Equals(current.Name, request.UserName!.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (current?.IsAuthenticated == true && !string.Equals(current.Name, userName, StringComparison.OrdinalIgnoreCase))
             {
                 await signIn.SignOutAsync();
                 return Outcome.SignedOutFirst;
             }
 
-            // Failures count towards lockout; the answer is the same whether or not the user ID exists.
-            var result = await signIn.PasswordSignInAsync(request.UserName!.Trim(), request.Password!, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
+            var check = await attempts.CheckPasswordAsync(userName, request.Password!, cancellationToken);
+            if (check.Outcome != SignInCheck.Passed)
             {
-                logger.LogInformation("A user signed in");
-                return Outcome.SignedIn;
+                logger.LogInformation("A sign-in was refused");
+                await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.SignInFailed, check.User?.Id, userName, null, Detail(check.Outcome)), cancellationToken);
+                if (check.LockedNow)
+                {
+                    await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.UserLockedOut, check.User!.Id, check.User.UserName, null, "too many failed sign-ins"), cancellationToken);
+                }
+
+                return Outcome.Refused;
             }
 
-            logger.LogInformation("A sign-in was refused{Locked}", result.IsLockedOut ? " (locked out)" : string.Empty);
-            return result.IsLockedOut ? Outcome.LockedOut : Outcome.Refused;
+            var user = check.User!;
+            if (await signIn.UserManager.IsInRoleAsync(user, Roles.Admin))
+            {
+                // PCI DSS 8.4.1: an admin also proves a second factor. The failure counters stay as they are until
+                // the code is right, so a known password cannot be used to reset them between wrong codes.
+                return await SendCodeAsync(user, cancellationToken);
+            }
+
+            await attempts.ResetAsync(user, cancellationToken);
+            await signIn.SignInAsync(user, isPersistent: false);
+            logger.LogInformation("A user signed in");
+            await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.SignInSucceeded, user.Id, user.UserName), cancellationToken);
+            return Outcome.SignedIn;
         }
+
+        private async Task<Outcome> SendCodeAsync(BillCenterUser user, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrWhiteSpace(user.Email))
+            {
+                logger.LogWarning("An admin without an email address on file cannot get a sign-in code");
+                return Outcome.NoCodeDestination;
+            }
+
+            var code = await attempts.IssueCodeAsync(user, cancellationToken);
+            var sentTo = await mediator.Send(new SendSignInCode(user.Id, user.Email, code, (int)SignInLimits.CodeValidity.TotalMinutes), cancellationToken);
+
+            // Who is half-way through signing in: Identity's short-lived two-factor cookie (never a session).
+            var pending = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id)], IdentityConstants.TwoFactorUserIdScheme);
+            await signIn.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(pending));
+            await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.SecondFactorSent, user.Id, user.UserName, null, $"code sent by email to {sentTo}"), cancellationToken);
+            return Outcome.SecondFactor;
+        }
+
+        private static string Detail(SignInCheck outcome) => outcome switch
+        {
+            SignInCheck.UnknownUser => "unknown user ID",
+            SignInCheck.Locked => "locked",
+            _ => "wrong password",
+        };
     }
 }

@@ -47,6 +47,9 @@ namespace BillCenter.Modules.Users.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("FailedSignInsSinceSuccess")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -76,6 +79,13 @@ namespace BillCenter.Modules.Users.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("SecurityStamp")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("SignInCodeExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignInCodeHash")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 

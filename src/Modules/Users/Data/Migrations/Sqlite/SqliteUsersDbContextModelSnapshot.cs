@@ -41,6 +41,9 @@ namespace BillCenter.Modules.Users.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FailedSignInsSinceSuccess")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -70,6 +73,13 @@ namespace BillCenter.Modules.Users.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignInCodeExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignInCodeHash")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
