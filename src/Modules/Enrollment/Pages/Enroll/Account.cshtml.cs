@@ -11,6 +11,7 @@ namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
 /// <summary>Card number + billing street address + ZIP (corporate purchasing, line of credit and consolidator accounts).</summary>
 [AllowAnonymous]
+[SharedKernel.Security.RateLimitedStep(SharedKernel.Security.SecurityStep.CardCheck)]
 public sealed class AccountModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public const string Failure = "We could not find an account with those details. Check the card number, billing street address and ZIP code and try again.";

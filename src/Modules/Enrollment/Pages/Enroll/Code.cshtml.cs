@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
 [AllowAnonymous]
+[SharedKernel.Security.RateLimitedStep(SharedKernel.Security.SecurityStep.EnterCode)]
+[SharedKernel.Security.RateLimitedStep(SharedKernel.Security.SecurityStep.SendCode, Handler = "Resend")]
 public sealed class CodeModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     private const string ResentKey = "enroll.code.resent";

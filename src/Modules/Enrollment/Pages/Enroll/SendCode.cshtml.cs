@@ -9,6 +9,7 @@ namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
 /// <summary>Where to send the one-time code: only contact details already on file, shown masked.</summary>
 [AllowAnonymous]
+[SharedKernel.Security.RateLimitedStep(SharedKernel.Security.SecurityStep.SendCode)]
 public sealed class SendCodeModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public const string Purpose = "enrollment";

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace BillCenter.Modules.Users.Pages.SignIn;
 
 [AllowAnonymous]
+[SharedKernel.Security.RateLimitedStep(SharedKernel.Security.SecurityStep.SignIn)]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     [BindProperty]
