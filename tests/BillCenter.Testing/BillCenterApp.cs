@@ -60,6 +60,10 @@ public partial class BillCenterApp : WebApplicationFactory<Program>
             ["Security:HashKey"] = TestHashKey,
             ["Security:SecureCookies"] = realServer ? "false" : "true",
             ["RateLimiting:AnonymousPostsPerMinute"] = "100000",
+            ["RateLimiting:CardCheck:Attempts"] = "100000",
+            ["RateLimiting:SendCode:Attempts"] = "100000",
+            ["RateLimiting:EnterCode:Attempts"] = "100000",
+            ["RateLimiting:SignIn:Attempts"] = "100000",
             ["Jobs:RunServer"] = "false",
         };
 

@@ -40,6 +40,7 @@ internal static class BillCenterPlatform
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseBadRequestAnswers();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -1,15 +1,18 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using BillCenter.SharedKernel.Security;
-using Microsoft.AspNetCore.Diagnostics;
+using BillCenter.SharedKernel.Web;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace BillCenter.Host.Platform;
 
-/// <summary>Antiforgery, HSTS, forwarded headers and the rate limit on anonymous posts (security headers: <see cref="SecurityHeadersMiddleware"/>).</summary>
+/// <summary>Antiforgery, HSTS, forwarded headers, request size limits, the rule every bound text passes (<see cref="FormTextBinderProvider"/>) and the rate limits (<see cref="PlatformRateLimits"/>) (security headers: <see cref="SecurityHeadersMiddleware"/>).</summary>
 internal static class PlatformWebSecurity
 {
-    public const string AnonymousPostPolicy = "anonymous-post";
+    /// <summary>The largest request body accepted (2 MB): any form fits many times over.</summary>
+    public const int MaxRequestBodyBytes = 2 * 1024 * 1024;
 
     public static void AddWebSecurity(this WebApplicationBuilder builder)
     {
@@ -25,8 +28,46 @@ internal static class PlatformWebSecurity
             options.IncludeSubDomains = true;
         });
         services.Configure<ForwardedHeadersOptions>(options => ConfigureTrustedProxies(options, builder.Configuration));
-        services.AddAnonymousPostRateLimit(builder.Configuration);
+        services.AddRateLimits(builder.Configuration);
+
+        // Forms are small: a body over the limit is refused while it is read, long before it could fill memory or a table.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.Configure<FormOptions>(options =>
+        {
+            options.ValueLengthLimit = MaxRequestBodyBytes;
+            options.MultipartBodyLengthLimit = MaxRequestBodyBytes;
+            options.ValueCountLimit = 200;
+        });
+        services.Configure<MvcOptions>(options => options.ModelBinderProviders.Insert(0, new FormTextBinderProvider()));
     }
+
+    /// <summary>
+    /// A request whose body cannot be read as a form (too large, malformed, cut short) is the client's mistake: it is
+    /// answered 400 with the status page, never 500. Goes after the status pages and before the endpoints.
+    /// </summary>
+    public static void UseBadRequestAnswers(this WebApplication app) =>
+        app.Use(async (http, next) =>
+        {
+            try
+            {
+                await next(http);
+            }
+            catch (Exception exception) when (IsUnreadableRequest(exception) && !http.Response.HasStarted)
+            {
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlatformWebSecurity))
+                    .LogInformation("A request was refused with 400: its body could not be read ({Reason})", exception.GetType().Name);
+                http.Response.Clear();
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+        });
+
+    private static bool IsUnreadableRequest(Exception? exception) =>
+        exception switch
+        {
+            BadHttpRequestException or InvalidDataException => true,
+            ValueProviderException => IsUnreadableRequest(exception.InnerException),
+            _ => false,
+        };
 
     /// <summary>
     /// X-Forwarded-For/-Proto are believed only from the proxies and networks of ForwardedHeaders:KnownProxies and
@@ -70,28 +111,5 @@ internal static class PlatformWebSecurity
         var section = configuration.GetSection(key);
         IEnumerable<string?> values = [section.Value, .. section.GetChildren().Select(child => child.Value)];
         return values.SelectMany(value => (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-    }
-
-    private static void AddAnonymousPostRateLimit(this IServiceCollection services, IConfiguration configuration)
-    {
-        var permitsPerMinute = configuration.GetValue("RateLimiting:AnonymousPostsPerMinute", 30);
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-            // Every anonymous POST counts against its client address; signed-in traffic, reads and the
-            // re-executed error page of a refused request are not limited here.
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                HttpMethods.IsPost(http.Request.Method) && http.User.Identity?.IsAuthenticated != true &&
-                http.Features.Get<IStatusCodeReExecuteFeature>() is null
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        $"{AnonymousPostPolicy}:{http.Connection.RemoteIpAddress}",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("unlimited"));
-        });
     }
 }

@@ -9,7 +9,8 @@ namespace BillCenter.SharedKernel.Web;
 /// <summary>
 /// Turns a <see cref="ValidationException"/> from the MediatR pipeline into field errors and shows the page
 /// again, so every page model stays "bind, send, redirect". Errors are keyed under the page's bound property
-/// (e.g. "Data.CardNumber") so they appear next to the right input and in the error summary.
+/// (e.g. "Data.CardNumber") so they appear next to the right input and in the error summary. A post with a field that
+/// <see cref="FormTextBinderProvider"/> refused shows the page with that field's error and never reaches its handler.
 /// </summary>
 public sealed class ValidationPageFilter : IAsyncPageFilter
 {
@@ -17,7 +18,15 @@ public sealed class ValidationPageFilter : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
+        if (context.HandlerInstance is PageModel refusedPage && FormTextBinderProvider.RejectedFields(context.HttpContext).Count > 0)
+        {
+            // A field broke the rule every text passes: the handler does not run with it left out, the page says why.
+            context.Result = refusedPage.Page();
+            return;
+        }
+
         var executed = await next();
         if (executed.Exception is not ValidationException validation || executed.HandlerInstance is not PageModel page)
         {

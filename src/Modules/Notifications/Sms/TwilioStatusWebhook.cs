@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Domain;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +21,7 @@ namespace BillCenter.Modules.Notifications.Sms;
 /// POST /webhooks/twilio/status: Twilio telling us how an SMS went (MessageSid, MessageStatus, ErrorCode).
 /// Only calls signed with our auth token change anything.
 /// </summary>
-internal static class TwilioStatusWebhook
+internal static partial class TwilioStatusWebhook
 {
     public const string Path = "/webhooks/twilio/status";
 
@@ -27,6 +29,24 @@ internal static class TwilioStatusWebhook
     public const string SignatureHeader = "X-Twilio-Signature";
 
     private const int MaxConcurrencyRetries = 3;
+
+    /// <summary>A status callback is a dozen short fields: anything much larger is not Twilio.</summary>
+    internal const int MaxBodyBytes = 16 * 1024;
+
+    private static readonly FormOptions CallbackForm = new()
+    {
+        BufferBodyLengthLimit = MaxBodyBytes,
+        MultipartBodyLengthLimit = MaxBodyBytes,
+        ValueLengthLimit = 2 * 1024,
+        KeyLengthLimit = 100,
+        ValueCountLimit = 50,
+    };
+
+    /// <summary>Every status Twilio reports for a message (https://www.twilio.com/docs/messaging/api/message-resource#message-status-values).</summary>
+    private static readonly HashSet<string> KnownStatuses = new(StringComparer.Ordinal)
+    {
+        "accepted", "scheduled", "canceled", "queued", "sending", "sent", "failed", "delivered", "undelivered", "receiving", "received", "read", "partially_delivered",
+    };
 
     internal static void MapTwilioStatusWebhook(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Path, HandleAsync)
@@ -49,7 +69,14 @@ internal static class TwilioStatusWebhook
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TwilioStatusWebhook));
         var cancellationToken = http.RequestAborted;
 
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        var form = await ReadFormAsync(http, cancellationToken);
+        if (form is null)
+        {
+            logger.LogWarning("Twilio status callback refused: the body is not a form of the expected size");
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
         var url = string.IsNullOrWhiteSpace(twilio.StatusCallbackUrl) ? http.Request.GetEncodedUrl() : twilio.StatusCallbackUrl;
         var parameters = form.ToDictionary(field => field.Key, field => field.Value.ToString(), StringComparer.Ordinal);
         if (!IsSignedByTwilio(twilio.AuthToken, url, parameters, http.Request.Headers[SignatureHeader]))
@@ -59,9 +86,11 @@ internal static class TwilioStatusWebhook
             return;
         }
 
+        // Signed, but checked all the same: only a message SID, a status Twilio has and a numeric error code go near the database.
         var callback = new StatusCallback(form["MessageSid"].ToString(), form["MessageStatus"].ToString().ToLowerInvariant(), form["ErrorCode"].ToString());
-        if (string.IsNullOrEmpty(callback.MessageSid) || string.IsNullOrEmpty(callback.MessageStatus))
+        if (!MessageSid().IsMatch(callback.MessageSid) || !KnownStatuses.Contains(callback.MessageStatus) || !ErrorCode().IsMatch(callback.ErrorCode))
         {
+            logger.LogWarning("Twilio status callback refused: a missing or malformed MessageSid, MessageStatus or ErrorCode");
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -88,6 +117,36 @@ internal static class TwilioStatusWebhook
             }
         }
     }
+
+    /// <summary>The callback's form, read within <see cref="CallbackForm"/>'s limits; null when the body is too large or no form.</summary>
+    private static async Task<IFormCollection?> ReadFormAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!http.Request.HasFormContentType || http.Request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        try
+        {
+            return await http.Request.ReadFormAsync(CallbackForm, cancellationToken);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException)
+        {
+            // Over a form limit, over the body limit (Kestrel's BadHttpRequestException is an IOException) or malformed.
+            return null;
+        }
+    }
+
+    [GeneratedRegex("^[A-Z]{2}[0-9a-fA-F]{32}$")]
+    private static partial Regex MessageSid();
+
+    [GeneratedRegex("^[0-9]{0,10}$")]
+    private static partial Regex ErrorCode();
 
     /// <summary>
     /// True when <paramref name="signature"/> is Twilio's for this URL and these parameters under our auth token

@@ -13,6 +13,7 @@ namespace BillCenter.Modules.Activation.Pages.Activate;
 
 [AllowAnonymous]
 [CardDataForm]
+[RateLimitedStep(SecurityStep.CardCheck)]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public const string UniformFailure = "We could not activate a card with those details. Check the card number and card ID and try again.";

@@ -13,6 +13,7 @@ namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 /// <summary>Card number + billing street address + ZIP (corporate purchasing, line of credit and consolidator accounts).</summary>
 [AllowAnonymous]
 [CardDataForm]
+[RateLimitedStep(SecurityStep.CardCheck)]
 public sealed class AccountModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public const string Failure = "We could not find an account with those details. Check the card number, billing street address and ZIP code and try again.";

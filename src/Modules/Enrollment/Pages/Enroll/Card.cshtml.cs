@@ -13,6 +13,7 @@ namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 /// <summary>Card number + card ID (cards with a card ID).</summary>
 [AllowAnonymous]
 [CardDataForm]
+[RateLimitedStep(SecurityStep.CardCheck)]
 public sealed class CardModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public const string Failure = "We could not find a card with those details. Check the card number and the 4-digit card ID and try again.";

@@ -1,4 +1,5 @@
 using BillCenter.Modules.Notifications.Contracts;
+using BillCenter.SharedKernel.Security;
 using BillCenter.SharedKernel.Web;
 using BillCenter.SharedKernel.Web.Journeys;
 using MediatR;
@@ -8,6 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
 [AllowAnonymous]
+[RateLimitedStep(SecurityStep.EnterCode)]
+[RateLimitedStep(SecurityStep.SendCode, Handler = "Resend")]
 public sealed class CodeModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     private const string ResentKey = "enroll.code.resent";

@@ -1,4 +1,5 @@
 using BillCenter.Modules.Notifications.Contracts;
+using BillCenter.SharedKernel.Security;
 using BillCenter.SharedKernel.Web.Journeys;
 using BillCenter.SharedKernel.Web.TagHelpers;
 using MediatR;
@@ -9,6 +10,7 @@ namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 
 /// <summary>Where to send the one-time code: only contact details already on file, shown masked.</summary>
 [AllowAnonymous]
+[RateLimitedStep(SecurityStep.SendCode)]
 public sealed class SendCodeModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
     public const string Purpose = "enrollment";

@@ -15,6 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace BillCenter.Modules.Users.Pages.SignIn;
 
 [AllowAnonymous]
+[RateLimitedStep(SecurityStep.SignIn)]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     [BindProperty]
