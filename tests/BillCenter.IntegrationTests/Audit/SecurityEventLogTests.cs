@@ -233,6 +233,26 @@ public abstract partial class SecurityEventLogTests(AppFixture fixture)
         });
     }
 
+    [Fact]
+    public async Task Given_real_sign_ins_Then_the_modules_publish_and_the_log_records_a_failure_and_a_success()
+    {
+        var unknown = $"nobody.{Guid.NewGuid():N}"[..30];
+        var since = DateTime.UtcNow.AddSeconds(-1);
+        using var client = App.CreateBrowserLikeClient();
+
+        var refused = await client.SignInAsync(unknown, "not the password at all");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        await client.SignInOrFailAsync(DemoData.CardholderUserId, DemoData.CardholderPassword);
+
+        var failure = Assert.Single(await EventsOfAsync(App, unknown));
+        Assert.Equal(SecurityEventKind.SignInFailed, failure.Kind);
+        Assert.Null(failure.UserId);
+        Assert.DoesNotContain("not the password", failure.Detail ?? string.Empty, StringComparison.Ordinal);
+        var successes = await EventsOfAsync(App, null, e => e.Kind == SecurityEventKind.SignInSucceeded && e.UserName == DemoData.CardholderUserId && e.OccurredAt >= since);
+        Assert.NotEmpty(successes);
+        Assert.All(successes, e => Assert.False(string.IsNullOrEmpty(e.UserId)));
+    }
+
     private static Task PublishAsync(BillCenterApp app, SecurityEventOccurred securityEvent) =>
         app.WithScopeAsync(services => services.GetRequiredService<IMediator>().Publish(securityEvent, Cancel));
 

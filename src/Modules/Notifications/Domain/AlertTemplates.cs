@@ -12,7 +12,7 @@ internal static class AlertTemplates
     private static readonly Dictionary<string, (string Subject, string Body)> Templates = new(StringComparer.Ordinal)
     {
         ["card-locked"] = ("Security alert: online checks for your card are paused",
-            "Someone entered the wrong details for your card ending {Last4} five times. To protect you, online checks for this card are paused for 24 hours. If this was not you, call the number on the back of your card."),
+            "Someone entered the wrong card details or one-time codes for your card ending {Last4} too many times. To protect you, online checks for this card are paused for 24 hours. If this was not you, call the number on the back of your card."),
         ["online-account-created"] = ("Security alert: an online account was created for your card",
             "An online account was created for your card ending {Last4}. If this was not you, call the number on the back of your card now."),
         ["welcome"] = ("Welcome to BillCenter",
