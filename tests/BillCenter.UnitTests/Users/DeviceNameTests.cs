@@ -1,4 +1,4 @@
-using BillCenter.Modules.Users.Domain;
+using BillCenter.SharedKernel.Web;
 
 namespace BillCenter.UnitTests.Users;
 

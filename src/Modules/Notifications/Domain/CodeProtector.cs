@@ -1,3 +1,4 @@
+using BillCenter.Modules.Notifications.Contracts;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace BillCenter.Modules.Notifications.Domain;
@@ -17,4 +18,16 @@ internal sealed class CodeProtector(IDataProtectionProvider provider)
     public string Protect(string message) => _protector.Protect(message);
 
     public string Reveal(string protectedMessage) => _protector.Unprotect(protectedMessage);
+
+    /// <summary>The one notification that carries <paramref name="code"/>: a security message, its bodies encrypted.</summary>
+    public Notification CodeNotification(
+        string template, Guid? cardAccountId, string? userId, Recipient recipient, string code, int validMinutes, DateTime now)
+    {
+        var notification = AlertQueue.NewNotification(AlertType.Security, template, cardAccountId, userId, recipient,
+            AlertTemplates.OneTimeCode(code, validMinutes), null, now);
+        notification.IsOneTimeCode = true;
+        notification.TextBody = Protect(notification.TextBody);
+        notification.HtmlBody = notification.HtmlBody is null ? null : Protect(notification.HtmlBody);
+        return notification;
+    }
 }

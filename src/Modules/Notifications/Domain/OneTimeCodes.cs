@@ -44,12 +44,8 @@ internal sealed class OneTimeCodes(NotificationsDbContext db, KeyedHasher hasher
         code.LastSentAt = now;
         code.Version = Guid.NewGuid();
 
-        var message = AlertTemplates.OneTimeCode(digits, (int)Validity.TotalMinutes);
-        var notification = AlertQueue.NewNotification(AlertType.Security, "one-time-code", code.CardAccountId, null,
-            new Recipient(code.Channel, code.Destination), message, null, now);
-        notification.IsOneTimeCode = true;
-        notification.TextBody = protector.Protect(notification.TextBody);
-        notification.HtmlBody = notification.HtmlBody is null ? null : protector.Protect(notification.HtmlBody);
+        var notification = protector.CodeNotification(
+            "one-time-code", code.CardAccountId, null, new Recipient(code.Channel, code.Destination), digits, (int)Validity.TotalMinutes, now);
         db.Notifications.Add(notification);
         await db.SaveChangesAsync(cancellationToken);
         signal.Queued(notification);

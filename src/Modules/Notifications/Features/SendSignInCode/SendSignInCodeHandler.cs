@@ -16,12 +16,8 @@ internal sealed class SendSignInCodeHandler(NotificationsDbContext db, CodeProte
     {
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow().UtcDateTime;
-        var message = AlertTemplates.OneTimeCode(request.Code, request.ValidMinutes);
-        var notification = AlertQueue.NewNotification(AlertType.Security, Template, null, request.UserId,
-            new Recipient(NotificationChannel.Email, request.Email), message, null, now);
-        notification.IsOneTimeCode = true;
-        notification.TextBody = protector.Protect(notification.TextBody);
-        notification.HtmlBody = notification.HtmlBody is null ? null : protector.Protect(notification.HtmlBody);
+        var notification = protector.CodeNotification(
+            Template, null, request.UserId, new Recipient(NotificationChannel.Email, request.Email), request.Code, request.ValidMinutes, now);
         db.Notifications.Add(notification);
         await db.SaveChangesAsync(cancellationToken);
         signal.Queued(notification);

@@ -1,6 +1,7 @@
 using BillCenter.Modules.Users.Contracts;
 using BillCenter.Modules.Users.Domain;
 using BillCenter.Modules.Users.Sessions;
+using BillCenter.SharedKernel.Web;
 using MediatR;
 
 namespace BillCenter.Modules.Users.Features.ListSessions;

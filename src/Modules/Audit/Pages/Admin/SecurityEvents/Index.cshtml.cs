@@ -4,6 +4,7 @@ using BillCenter.Modules.Audit.Data;
 using BillCenter.Modules.Audit.Domain;
 using BillCenter.SharedKernel.Security;
 using BillCenter.SharedKernel.Specifications;
+using BillCenter.SharedKernel.Web;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -55,7 +56,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         /// <summary>The first 8 hex digits of the card account id: enough to tell accounts apart on the page.</summary>
         public string? CardAccountShort => CardAccountId?.ToString("N")[..8];
 
-        public string Browser => UserAgent is null ? "—" : BrowserName.FromUserAgent(UserAgent);
+        public string Browser => UserAgent is null ? "—" : DeviceName.FromUserAgent(UserAgent);
     }
 
     /// <summary>One page of events, newest first: page <see cref="Number"/> of <see cref="PageCount"/>.</summary>

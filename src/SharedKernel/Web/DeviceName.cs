@@ -1,10 +1,11 @@
-namespace BillCenter.Modules.Users.Domain;
+namespace BillCenter.SharedKernel.Web;
 
 /// <summary>
 /// "Firefox on Windows" from a User-Agent header: enough for a cardholder to recognise their own browsers in a
-/// session list. Order matters: Edge and Opera also say Chrome, Chrome also says Safari, Android also says Linux.
+/// session list, or an admin to tell browsers apart in the security event log. Order matters: Edge and Opera also
+/// say Chrome, Chrome also says Safari, Android also says Linux.
 /// </summary>
-internal static class DeviceName
+public static class DeviceName
 {
     private static readonly (string Token, string Name)[] Browsers =
     [
