@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using BillCenter.Host.DemoData;
 using BillCenter.Modules.Audit.Contracts;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +20,7 @@ public sealed class SecurityEventLogTests(BrowserFixture browser) : IClassFixtur
         await PublishAsync(new SecurityEventOccurred(SecurityEventKind.Enrolled, UserName: "another.user", Detail: "enrolled by another user"));
         var page = await browser.NewPageAsync(javaScript);
 
-        await page.GotoAsync("/sign-in?returnUrl=%2Fadmin%2Fsecurity-events");
-        await page.GetByLabel("User ID").FillAsync(DemoData.AdminUserId);
-        await page.GetByLabel("Password").FillAsync(DemoData.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await browser.SignInAsAdminAsync(page, "/admin/security-events");
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/security-events$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Security events", Level = 1 })).ToBeVisibleAsync();

@@ -60,6 +60,19 @@ public abstract partial class SecurityEventLogTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_card_number_typed_as_a_user_ID_Then_only_its_last_four_digits_are_kept()
+    {
+        var number = TestCards.NewCardNumber();
+        var typed = $"{number[..4]} {number[4..10]}-{number[10..]}";
+        var marker = Guid.NewGuid().ToString("N");
+
+        await PublishAsync(App, new SecurityEventOccurred(SecurityEventKind.SignInFailed, UserName: typed, Detail: $"unknown user ID {marker}"));
+
+        var stored = Assert.Single(await EventsOfAsync(App, null, e => e.Detail == $"unknown user ID {marker}"));
+        Assert.Equal("•••• " + number[^4..], stored.UserName);
+    }
+
+    [Fact]
     public async Task Given_over_long_fields_with_control_characters_Then_they_are_stored_cut_and_cleaned()
     {
         var marker = Guid.NewGuid().ToString("N");
@@ -149,7 +162,7 @@ public abstract partial class SecurityEventLogTests(AppFixture fixture)
         var userId = Guid.NewGuid().ToString();
         await SeedAsync(marker, userName, userId);
         var admin = App.CreateBrowserLikeClient();
-        await admin.SignInOrFailAsync(DemoData.AdminUserId, DemoData.AdminPassword);
+        await admin.SignInAsAdminOrFailAsync(App, "/admin/security-events");
 
         var first = await admin.GetStringAsync($"/admin/security-events?user={userName}", Cancel);
         var second = await admin.GetStringAsync($"/admin/security-events?user={userName}&pageNumber=2", Cancel);

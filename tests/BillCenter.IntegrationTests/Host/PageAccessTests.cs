@@ -38,7 +38,7 @@ public abstract class PageAccessTests(AppFixture fixture)
     ];
 
     /// <summary>The anonymous pages whose forms take card data.</summary>
-    private static readonly string[] CardDataForms = ["/activate", "/enroll/card"];
+    private static readonly string[] CardDataForms = ["/activate", "/enroll/account", "/enroll/card"];
 
     private BillCenterApp App => fixture.App;
 

@@ -62,7 +62,8 @@ public abstract class SignInTests(AppFixture fixture)
         Assert.Contains(Modules.Users.Pages.SignIn.IndexModel.RefusedMessage, wrong.Html, StringComparison.Ordinal);
         Assert.Equal(wrong.Html, unknown.Html);
         Assert.Equal(wrong.Html, locked.Html);
-        Assert.Equal(["SELECT", "UPDATE", "UPDATE"], wrong.Commands);
+        // Find the user, count the failure, end the sessions; then the security event log records the refusal.
+        Assert.Equal(["SELECT", "UPDATE", "UPDATE", "INSERT"], wrong.Commands);
         Assert.Equal(wrong.Commands, unknown.Commands);
         Assert.Equal(wrong.Commands, locked.Commands);
     }

@@ -1,14 +1,19 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace BillCenter.Modules.Audit.Domain;
 
 /// <summary>
 /// Makes any text safe to keep in the log and show to an admin: control characters (new lines that could forge a
 /// line of a log, terminal escapes, NUL) become spaces, runs of white space become one, and the result is cut to a
-/// maximum length. Empty text becomes null.
+/// maximum length. Empty text becomes null. A long run of digits (12 or more, as a card number is typed, with or
+/// without spaces or hyphens) keeps only its last four: people type card numbers into user ID fields.
 /// </summary>
-internal static class AuditText
+internal static partial class AuditText
 {
+    [GeneratedRegex(@"(?<!\d)(?:\d[ -]?){11,}\d(?!\d)")]
+    private static partial Regex LongNumber();
+
     public static string? Clean(string? text, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -53,6 +58,7 @@ internal static class AuditText
             cleaned = cleaned[..^1];
         }
 
+        cleaned = LongNumber().Replace(cleaned, m => "•••• " + string.Concat(m.Value.Where(char.IsAsciiDigit).TakeLast(4)));
         return cleaned.Length == 0 ? null : cleaned;
     }
 }
