@@ -6,13 +6,19 @@ namespace BillCenter.Modules.Audit.Domain;
 /// <summary>
 /// Makes any text safe to keep in the log and show to an admin: control characters (new lines that could forge a
 /// line of a log, terminal escapes, NUL) become spaces, runs of white space become one, and the result is cut to a
-/// maximum length. Empty text becomes null. A long run of digits (12 or more, as a card number is typed, with or
-/// without spaces or hyphens) keeps only its last four: people type card numbers into user ID fields.
+/// maximum length. Empty text becomes null. In typed text, a long run of digits (12 or more, as a card number is typed,
+/// with or without spaces or hyphens) keeps only its last four: people type card numbers into user ID fields.
 /// </summary>
 internal static partial class AuditText
 {
     [GeneratedRegex(@"(?<!\d)(?:\d[ -]?){11,}\d(?!\d)")]
     private static partial Regex LongNumber();
+
+    /// <summary>Text a person may have typed (a user ID, a detail quoting input): cleaned, and long numbers cut to their last four digits.</summary>
+    public static string? CleanTyped(string? text, int maxLength) =>
+        Clean(text, maxLength) is { } cleaned
+            ? LongNumber().Replace(cleaned, m => "•••• " + string.Concat(m.Value.Where(char.IsAsciiDigit).TakeLast(4)))
+            : null;
 
     public static string? Clean(string? text, int maxLength)
     {
@@ -58,7 +64,6 @@ internal static partial class AuditText
             cleaned = cleaned[..^1];
         }
 
-        cleaned = LongNumber().Replace(cleaned, m => "•••• " + string.Concat(m.Value.Where(char.IsAsciiDigit).TakeLast(4)));
         return cleaned.Length == 0 ? null : cleaned;
     }
 }

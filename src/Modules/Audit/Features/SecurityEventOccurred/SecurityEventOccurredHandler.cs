@@ -29,9 +29,9 @@ internal sealed partial class SecurityEventOccurredHandler(
             OccurredAt = time.GetUtcNow().UtcDateTime,
             Kind = notification.Kind,
             UserId = AuditText.Clean(notification.UserId, SecurityEvent.MaxUserIdLength),
-            UserName = AuditText.Clean(notification.UserName, SecurityEvent.MaxUserNameLength),
+            UserName = AuditText.CleanTyped(notification.UserName, SecurityEvent.MaxUserNameLength),
             CardAccountId = notification.CardAccountId,
-            Detail = AuditText.Clean(notification.Detail, SecurityEvent.MaxDetailLength),
+            Detail = AuditText.CleanTyped(notification.Detail, SecurityEvent.MaxDetailLength),
             ClientAddress = AuditText.Clean(request?.Connection.RemoteIpAddress?.ToString(), SecurityEvent.MaxClientAddressLength),
             UserAgent = AuditText.Clean(request?.Request.Headers.UserAgent.ToString(), SecurityEvent.MaxUserAgentLength),
         };
