@@ -33,7 +33,4 @@ internal sealed class UserSession
 
     /// <summary>The client's IP address at sign-in (after trusted forwarded headers).</summary>
     public string? IpAddress { get; set; }
-
-    public bool IsLiveAt(DateTime now) =>
-        EndedAt is null && now < ExpiresAt && now < LastSeenAt + SessionLifetime.Idle;
 }

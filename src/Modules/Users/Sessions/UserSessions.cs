@@ -19,6 +19,7 @@ internal sealed class UserSessions(UsersDbContext db, TimeProvider time)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var idleSince = now - SessionLifetime.Idle;
+        // The live-session rule of DatabaseTicketStore.FindLive: a compiled query's lambda cannot call a shared expression.
         return await db.Sessions.AsNoTracking()
             .Where(s => s.UserId == userId && s.EndedAt == null && s.ExpiresAt > now && s.LastSeenAt > idleSince)
             .OrderByDescending(s => s.CreatedAt)
