@@ -54,6 +54,26 @@ public abstract class AccountSummaryTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_card_not_yet_activated_Then_only_that_card_offers_a_link_to_activate_it_naming_its_last_four()
+    {
+        var account = await App.OpenAsync();
+        var replacement = await App.IssueReplacementAsync(account);
+        var (me, _) = await App.NewCardholderAsync(Password, account);
+        var client = App.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(me, Password);
+
+        var html = await client.GetStringAsync("/accounts", Cancel);
+
+        var issued = CardSection(html, replacement.CardNumber[^4..]);
+        var active = CardSection(html, account.CardNumbers[0][^4..]);
+        Assert.Contains(
+            $"<a class=\"link\" href=\"/activate\">Activate this card<span class=\"visually-hidden\"> ending {replacement.CardNumber[^4..]}</span></a>",
+            issued, StringComparison.Ordinal);
+        Assert.DoesNotContain("/activate", active, StringComparison.Ordinal);
+        Assert.Equal(1, CountOf(html, ">Activate this card<"));
+    }
+
+    [Fact]
     public async Task Given_more_cards_Then_the_summary_costs_the_same_number_of_sql_commands_and_at_most_two_with_the_session()
     {
         var one = await App.OpenAsync(transactionsPerCard: 12);
@@ -86,6 +106,12 @@ public abstract class AccountSummaryTests(AppFixture fixture)
         var before = App.SqlCommands.Count;
         var html = await client.GetStringAsync("/accounts", Cancel);
         return (App.SqlCommands.Count - before, html);
+    }
+
+    private static string CardSection(string html, string last4)
+    {
+        var section = html[html.IndexOf($"data-testid=\"card-{last4}\"", StringComparison.Ordinal)..];
+        return section[..section.IndexOf("</section>", StringComparison.Ordinal)];
     }
 
     private static int CountOf(string text, string value) =>
