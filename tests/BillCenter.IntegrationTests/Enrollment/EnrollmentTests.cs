@@ -276,6 +276,35 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
         await AssertCardLockedAsync(account, codesMailed: sent);
     }
 
+    [Theory]
+    [InlineData("12a456")]
+    [InlineData("12345")]
+    [InlineData("1234567")]
+    public async Task Given_a_code_that_is_not_6_digits_Then_the_field_says_so_and_it_is_never_counted_as_a_wrong_code(string badlyTyped)
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var client = App.CreateBrowserLikeClient();
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/send-code", ByEmail), "/enroll/code");
+        var code = CodeIn(Assert.Single(await MailDrop.WaitForAsync(account.Email!)));
+
+        for (var i = 0; i < 11; i++) // past both the code's 5 and the day's 10 wrong entries
+        {
+            var refused = await client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = badlyTyped });
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains(CodeModel.FormatMessage, await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        await App.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<BillCenter.Modules.Notifications.Data.NotificationsDbContext>();
+            Assert.Equal(0, Assert.Single(await db.OneTimeCodes.Where(c => c.CardAccountId == account.CardAccountId).ToListAsync(Cancel)).FailedAttempts);
+            Assert.Equal(0, await db.OneTimeCodeLimitEntries.CountAsync(e => e.CardAccountId == account.CardAccountId && e.Kind == BillCenter.Modules.Notifications.Domain.OneTimeCodeLimitKind.WrongEntry, Cancel));
+        });
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = $" {code[..3]} {code[3..]} " }), "/enroll/credentials");
+    }
+
     [Fact]
     public async Task Given_wrong_codes_across_a_resend_Then_the_tenth_wrong_entry_locks_the_card()
     {

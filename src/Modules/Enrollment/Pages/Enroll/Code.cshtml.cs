@@ -15,6 +15,9 @@ public sealed class CodeModel(IMediator mediator) : JourneyPage<EnrollmentJourne
 {
     private const string ResentKey = "enroll.code.resent";
 
+    /// <summary>The answer to a code that is not 6 digits: a typing slip, never counted as a wrong code.</summary>
+    public const string FormatMessage = "Enter the 6-digit security code we sent you, using numbers only";
+
     [BindProperty]
     public Form Data { get; set; } = new();
 
@@ -31,7 +34,15 @@ public sealed class CodeModel(IMediator mediator) : JourneyPage<EnrollmentJourne
             return Page();
         }
 
-        var check = await mediator.Send(new VerifyOneTimeCode(State.CodeId!.Value, State.CardAccountId!.Value, SendCodeModel.Purpose, Data.Code), cancellationToken);
+        // A typing slip is not a guess: only exactly 6 digits (spaces aside) are checked, and so counted if wrong.
+        var code = string.Concat(Data.Code.Where(c => !char.IsWhiteSpace(c)));
+        if (code.Length != 6 || !code.All(char.IsAsciiDigit))
+        {
+            ModelState.AddModelError("Data.Code", FormatMessage);
+            return Page();
+        }
+
+        var check = await mediator.Send(new VerifyOneTimeCode(State.CodeId!.Value, State.CardAccountId!.Value, SendCodeModel.Purpose, code), cancellationToken);
         if (!check.IsValid)
         {
             ModelState.AddUniformFailure("Data.Code", check.Message, "Data.Code");
