@@ -57,7 +57,14 @@ public abstract class AccountSummaryTests(AppFixture fixture)
     public async Task Given_a_card_not_yet_activated_Then_only_that_card_offers_a_link_to_activate_it_naming_its_last_four()
     {
         var account = await App.OpenAsync();
-        var replacement = await App.IssueReplacementAsync(account);
+        // Last fours that differ, so each card's section can be told apart.
+        var number = TestCards.NewCardNumber();
+        while (number[^4..] == account.CardNumbers[0][^4..])
+        {
+            number = TestCards.NewCardNumber();
+        }
+
+        var replacement = await App.IssueReplacementAsync(account, number);
         var (me, _) = await App.NewCardholderAsync(Password, account);
         var client = App.CreateBrowserLikeClient();
         await client.SignInOrFailAsync(me, Password);

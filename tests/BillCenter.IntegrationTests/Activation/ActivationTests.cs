@@ -17,9 +17,9 @@ internal static partial class Activation
     public static Task<HttpResponseMessage> ActivateAsync(this HttpClient client, string cardNumber, string cardId) =>
         client.SubmitFormAsync("/activate", new Dictionary<string, string> { ["Data.CardNumber"] = cardNumber, ["Data.CardId"] = cardId });
 
-    public static async Task<TestReplacement> IssueReplacementAsync(this BillCenterApp app, TestAccount account)
+    public static async Task<TestReplacement> IssueReplacementAsync(this BillCenterApp app, TestAccount account, string? cardNumber = null)
     {
-        var number = TestCards.NewCardNumber();
+        var number = cardNumber ?? TestCards.NewCardNumber();
         var cid = TestCards.NewCardId();
         var id = await app.SendAsync(new IssueReplacementCard(account.CardAccountId, account.CardIds[0],
             new NewCard(TestCards.Parse(number), TestCards.ParseCardId(cid), "TEST HOLDER", CardStatus.Issued, true, new DateOnly(2031, 1, 31))));
