@@ -18,6 +18,7 @@ public abstract class ActivationJourneyTests(BrowserFixture browser, bool javaSc
         await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Activate a card" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/activate$"));
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Activate your card"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Back", Exact = true })).ToHaveAttributeAsync("href", "/");
         await browser.AssertAccessibleAsync(page);
 
         await FillAndSubmitAsync(page, DemoData.NewCardNumber, DemoData.NewCardId);

@@ -25,7 +25,7 @@ public sealed class AlreadyEnrolledJourneyTests(JobsBrowserFixture browser) : IC
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         // Nothing yet says the card is enrolled: the same code step as for any card.
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Where should we send your security code?" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a security code" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
         var mail = Assert.Single(await browser.MailToAsync(card.Email, 1));
         await page.GetByLabel("Security code").FillAsync(SecurityCodes.In(mail));

@@ -32,7 +32,7 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
         await page.GetByLabel("Card ID").FillAsync(card.CardId!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Where should we send your security code?" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a security code" })).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
 
@@ -85,11 +85,78 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
         await page.GetByLabel("ZIP code").FillAsync("80202-1234");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Where should we send your security code?" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a security code" })).ToBeVisibleAsync();
+        await ExpectBackLinkAsync(page, "/enroll/account");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
         await page.GetByLabel("Security code").FillAsync(SecurityCodes.In(Assert.Single(await browser.MailToAsync(account.Email, 1))));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a user ID and password" })).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Given_each_step_Then_a_Back_link_before_the_content_leads_to_the_step_before_and_one_contact_needs_no_choice(bool javaScript)
+    {
+        await browser.StartAsync();
+        var card = await browser.OpenAccountAsync(Product.Green);
+        var page = await browser.NewPageAsync(javaScript);
+
+        await page.GotoAsync("/enroll");
+        await ExpectBackLinkAsync(page, "/");
+        await page.GetByLabel("A card with a 4-digit card ID").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your card details" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
+        await ExpectBackLinkAsync(page, "/enroll");
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("Card number").FillAsync(card.Number);
+        await page.GetByLabel("Card ID").FillAsync(card.CardId!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a security code" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("We will send a code to your email ");
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio)).ToHaveCountAsync(0);
+        await ExpectBackLinkAsync(page, "/enroll/card");
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your card details" })).ToBeVisibleAsync();
+        await page.GoBackAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a security code" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your security code" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Send the code somewhere else" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
+        await ExpectBackLinkAsync(page, "/enroll/send-code");
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("Security code").FillAsync(SecurityCodes.In(Assert.Single(await browser.MailToAsync(card.Email, 1))));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        // The code is spent: no way back to it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a user ID and password" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Back" })).ToHaveCountAsync(0);
+        await page.GetByLabel("User ID").FillAsync(TestUsers.NewUserId("back"));
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your answers before creating your online account" })).ToBeVisibleAsync();
+        await ExpectBackLinkAsync(page, "/enroll/credentials");
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a user ID and password" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The page's single Back link goes to <paramref name="href"/> and comes before the error summary and the heading.</summary>
+    private static async Task ExpectBackLinkAsync(IPage page, string href)
+    {
+        var back = page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Back", Exact = true });
+        await Assertions.Expect(back).ToHaveAttributeAsync("href", href);
+        await Assertions.Expect(back).ToHaveClassAsync("back-link");
+        await Assertions.Expect(page.Locator(".column-two-thirds > .back-link:first-child")).ToHaveCountAsync(1);
     }
 
     [Theory]

@@ -470,6 +470,46 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
         return (response.StatusCode, TokenPattern().Replace(html, "TOKEN"));
     }
 
+    [Fact]
+    public async Task Given_only_an_email_on_file_Then_the_send_code_step_names_it_without_a_choice_and_the_code_page_offers_nowhere_else()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var client = App.CreateBrowserLikeClient();
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+
+        var sendCode = await client.GetStringAsync("/enroll/send-code", Cancel);
+        Assert.DoesNotContain("type=\"radio\"", sendCode, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"Data.Channel\" value=\"Email\" />", sendCode, StringComparison.Ordinal);
+        var named = OnlyDestinationPattern().Match(sendCode);
+        Assert.True(named.Success, sendCode);
+        Assert.Contains("@example.com", named.Groups[1].Value, StringComparison.Ordinal);
+        Assert.DoesNotContain(account.Email!, sendCode, StringComparison.Ordinal);
+
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Email" }), "/enroll/code");
+        var code = await client.GetStringAsync("/enroll/code", Cancel);
+        Assert.Contains($"We sent a 6-digit code to {named.Groups[1].Value}.", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("Send the code somewhere else", code, StringComparison.Ordinal);
+        Assert.Single(await MailDrop.WaitForAsync(account.Email!, 1));
+    }
+
+    [Fact]
+    public async Task Given_an_email_and_a_mobile_on_file_Then_the_send_code_step_offers_both_and_the_code_page_offers_the_other()
+    {
+        var account = await App.OpenAsync();
+        var client = App.CreateBrowserLikeClient();
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+
+        var sendCode = await client.GetStringAsync("/enroll/send-code", Cancel);
+        Assert.Contains("value=\"Email\"", sendCode, StringComparison.Ordinal);
+        Assert.Contains("value=\"Sms\"", sendCode, StringComparison.Ordinal);
+        Assert.DoesNotContain("We will send a code to", sendCode, StringComparison.Ordinal);
+
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Email" }), "/enroll/code");
+        Assert.Contains("Send the code somewhere else", await client.GetStringAsync("/enroll/code", Cancel), StringComparison.Ordinal);
+    }
+
     private static async Task ChooseAsync(HttpClient client, string path, string next) =>
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll", new Dictionary<string, string> { ["Data.Path"] = path }), next);
 
@@ -496,6 +536,9 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
     private static Dictionary<string, string> Card(string number, string cardId) => new() { ["Data.CardNumber"] = number, ["Data.CardId"] = cardId };
 
     private static Dictionary<string, string> Credentials(string userId) => new() { ["Data.UserName"] = userId, ["Data.Password"] = Password };
+
+    [GeneratedRegex("We will send a code to your email ([^ <]+)\\. It works for 10 minutes\\.")]
+    private static partial Regex OnlyDestinationPattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"")]
     private static partial Regex TokenPattern();

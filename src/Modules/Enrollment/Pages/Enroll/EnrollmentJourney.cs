@@ -68,6 +68,13 @@ public sealed class EnrollmentJourney(IDataProtectionProvider dataProtection, IC
     public static JourneyMove<EnrollmentState> CodeSent(EnrollmentState state, Guid codeId, string maskedDestination) =>
         new(state with { CodeId = codeId, CodeSentTo = maskedDestination, CodeVerified = false }, Code);
 
+    /// <summary>The first code was sent: the journey also remembers whether there was another place it could have gone.</summary>
+    public static JourneyMove<EnrollmentState> CodeSent(EnrollmentState state, Guid codeId, string maskedDestination, bool onlyDestination)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return CodeSent(state with { OnlyOneDestination = onlyDestination }, codeId, maskedDestination);
+    }
+
     public static JourneyMove<EnrollmentState> CodeVerified(EnrollmentState state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -116,6 +123,9 @@ public sealed record EnrollmentState
     public Guid? CodeId { get; init; }
 
     public string? CodeSentTo { get; init; }
+
+    /// <summary>The card has a single contact on file, so the code page offers no other place to send it.</summary>
+    public bool OnlyOneDestination { get; init; }
 
     public bool CodeVerified { get; init; }
 

@@ -20,6 +20,9 @@ public sealed class SendCodeModel(IMediator mediator) : JourneyPage<EnrollmentJo
 
     public IReadOnlyList<RadioItem> Choices { get; private set; } = [];
 
+    /// <summary>With a single contact on file: where the code goes, for example "your email j***@example.com".</summary>
+    public string? OnlyDestination { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadChoicesAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -38,7 +41,7 @@ public sealed class SendCodeModel(IMediator mediator) : JourneyPage<EnrollmentJo
             return Page();
         }
 
-        return Go(EnrollmentJourney.CodeSent(State, sent.CodeId!.Value, sent.MaskedDestination!));
+        return Go(EnrollmentJourney.CodeSent(State, sent.CodeId!.Value, sent.MaskedDestination!, onlyDestination: Choices.Count == 1));
     }
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
@@ -46,6 +49,9 @@ public sealed class SendCodeModel(IMediator mediator) : JourneyPage<EnrollmentJo
         var destinations = await mediator.Send(new GetCodeDestinations(State.CardAccountId!.Value), cancellationToken);
         Choices = destinations.Select(d => new RadioItem(d.Channel.ToString(), d.Channel == NotificationChannel.Email ? $"Email to {d.Masked}" : $"Text message to {d.Masked}")).ToList();
         Data.Channel ??= Choices.Count == 1 ? Choices[0].Value : null;
+        OnlyDestination = destinations.Count == 1
+            ? (destinations[0].Channel == NotificationChannel.Email ? $"your email {destinations[0].Masked}" : $"your mobile {destinations[0].Masked}")
+            : null;
     }
 
     public sealed class Form
