@@ -4,6 +4,7 @@ using BillCenter.Modules.Activation;
 using BillCenter.Modules.Audit;
 using BillCenter.Modules.Enrollment;
 using BillCenter.Modules.Notifications;
+using BillCenter.Modules.Recovery;
 using BillCenter.Modules.Users;
 using BillCenter.SharedKernel.Modules;
 
@@ -14,6 +15,7 @@ IModule[] modules =
     new AccountsModule(),
     new NotificationsModule(),
     new EnrollmentModule(),
+    new RecoveryModule(),
     new ActivationModule(),
     new AuditModule(),
 ];

@@ -8,6 +8,10 @@ public static class DemoData
     public const string AdminUserId = "demo.admin";
     public const string AdminPassword = "quiet harbor ledger 77";
 
+    /// <summary>The online account of the cancelled Platinum Card's holder (recovery by billing street + ZIP).</summary>
+    public const string PlatinumUserId = "demo.platinum";
+    public const string PlatinumPassword = "copper willow harbor 58";
+
     /// <summary>Enrolled: the demo cardholder's Gold Card.</summary>
     public const string GoldCardNumber = "3712 345678 90013";
     public const string GoldCardId = "4821";

@@ -32,7 +32,7 @@ internal sealed class DemoDataSeeder(IMediator mediator, TimeProvider time, ILog
             [new NewCard(Card(DemoData.UnenrolledCardNumber), Cid(DemoData.UnenrolledCardId), "JORDAN LEE", CardStatus.Active, true, expires)], now.AddYears(-1), cancellationToken);
         await Open(Product.CorporatePurchasing, "Northwind Traders Inc.", 50_000m, 1, new BillingAddress(DemoData.CorporateStreet, "Suite 400", "New York", "NY", Zip(DemoData.CorporateZip)), "ap@northwind.example.com", null,
             [new NewCard(Card(DemoData.CorporateCardNumber), null, "NORTHWIND TRADERS", CardStatus.Active, true, expires)], now.AddYears(-3), cancellationToken);
-        await Open(Product.Platinum, "Sam Rivera", 25_000m, 15, new BillingAddress(DemoData.CancelledStreet, null, "Springfield", "IL", Zip(DemoData.CancelledZip)), "sam.rivera@example.com", "+12175550123",
+        var platinum = await Open(Product.Platinum, "Sam Rivera", 25_000m, 15, new BillingAddress(DemoData.CancelledStreet, null, "Springfield", "IL", Zip(DemoData.CancelledZip)), "sam.rivera@example.com", "+12175550123",
             [new NewCard(Card(DemoData.CancelledCardNumber), Cid(DemoData.CancelledCardId), "SAM RIVERA", CardStatus.Cancelled, true, expires)], now.AddYears(-5), cancellationToken);
         await Open(Product.Gold, "Taylor Kim", 10_000m, 25, new BillingAddress("910 Sunset Boulevard", null, "Los Angeles", "CA", Zip("90028")), "taylor.kim@example.com", "+13105550177",
             [new NewCard(Card(DemoData.NewCardNumber), Cid(DemoData.NewCardId), "TAYLOR KIM", CardStatus.Issued, true, expires)], now.AddDays(-3), cancellationToken);
@@ -46,14 +46,16 @@ internal sealed class DemoDataSeeder(IMediator mediator, TimeProvider time, ILog
 
         var cardholder = await mediator.Send(new CreateUser(DemoData.CardholderUserId, DemoData.CardholderPassword, "alex.morgan@example.com"), cancellationToken);
         var admin = await mediator.Send(new CreateUser(DemoData.AdminUserId, DemoData.AdminPassword, "admin@billcenter.example.com", IsAdmin: true), cancellationToken);
-        if (!cardholder.Succeeded || !admin.Succeeded)
+        var platinumHolder = await mediator.Send(new CreateUser(DemoData.PlatinumUserId, DemoData.PlatinumPassword, "sam.rivera@example.com"), cancellationToken);
+        if (!cardholder.Succeeded || !admin.Succeeded || !platinumHolder.Succeeded)
         {
             throw new InvalidOperationException("Demo users could not be created: " +
-                string.Join("; ", cardholder.Errors.Concat(admin.Errors).Select(e => e.Message)));
+                string.Join("; ", cardholder.Errors.Concat(admin.Errors).Concat(platinumHolder.Errors).Select(e => e.Message)));
         }
 
         await mediator.Send(new LinkAccountToUser(gold.CardAccountId, cardholder.UserId!), cancellationToken);
         await mediator.Send(new LinkAccountToUser(blueCash.CardAccountId, cardholder.UserId!), cancellationToken);
+        await mediator.Send(new LinkAccountToUser(platinum.CardAccountId, platinumHolder.UserId!), cancellationToken);
         logger.LogInformation("Seeded demo card accounts and users");
     }
 

@@ -17,4 +17,6 @@ public enum SecurityEventKind
     PasswordChanged,
     ContactChanged,
     SessionsEnded,
+    PasswordReset,
+    UserIdRecovered,
 }

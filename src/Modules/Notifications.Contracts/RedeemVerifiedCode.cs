@@ -5,5 +5,6 @@ namespace BillCenter.Modules.Notifications.Contracts;
 /// <summary>
 /// Spend a verified code's verification on the one thing it allows (creating an account, setting a password):
 /// true for exactly one caller, false for any other, so a journey cookie replayed after completion is refused.
+/// With <paramref name="VerifiedWithin"/>, only a code entered that recently can be spent.
 /// </summary>
-public sealed record RedeemVerifiedCode(Guid CodeId, Guid CardAccountId, string Purpose) : IRequest<bool>;
+public sealed record RedeemVerifiedCode(Guid CodeId, Guid CardAccountId, string Purpose, TimeSpan? VerifiedWithin = null) : IRequest<bool>;

@@ -13,7 +13,7 @@ internal sealed class VerifyBillingAddressHandler(CardChecks checks) : IRequestH
             request.CardNumber,
             c => c.Account.Status == AccountStatus.Open &&
                  (c.Card.Status is CardStatus.Issued or CardStatus.Active || (request.AllowCancelledCard && c.Card.Status == CardStatus.Cancelled)) &&
-                 (!request.OnlyCardsWithoutCardId || c.Card.CardIdVerifier is null),
+                 (!request.OnlyCardsWithoutCardId || c.Card.CardIdVerifier is null || (request.AllowCancelledCard && c.Card.Status == CardStatus.Cancelled)),
             c => ZipCode.TryParse(c.Account.BillingAddress.Zip, out var zip) &&
                  new BillingAddress(c.Account.BillingAddress.Line1, c.Account.BillingAddress.Line2, c.Account.BillingAddress.City, c.Account.BillingAddress.State, zip)
                      .Matches(request.Street, request.Zip),

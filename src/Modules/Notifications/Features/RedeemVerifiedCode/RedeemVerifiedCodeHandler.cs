@@ -11,10 +11,16 @@ internal sealed class RedeemVerifiedCodeHandler(NotificationsDbContext db, TimeP
     public async Task<bool> Handle(Contracts.RedeemVerifiedCode request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var redeemed = await db.OneTimeCodes
+        var codes = db.OneTimeCodes
             .Where(c => c.Id == request.CodeId && c.CardAccountId == request.CardAccountId && c.Purpose == request.Purpose &&
-                        c.ConsumedAt != null && c.RedeemedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RedeemedAt, now).SetProperty(c => c.Version, Guid.NewGuid()), cancellationToken);
+                        c.ConsumedAt != null && c.RedeemedAt == null);
+        if (request.VerifiedWithin is { } within)
+        {
+            var verifiedSince = now - within;
+            codes = codes.Where(c => c.ConsumedAt > verifiedSince);
+        }
+
+        var redeemed = await codes.ExecuteUpdateAsync(s => s.SetProperty(c => c.RedeemedAt, now).SetProperty(c => c.Version, Guid.NewGuid()), cancellationToken);
         return redeemed == 1;
     }
 }

@@ -1,39 +1,70 @@
 using BillCenter.Modules.Audit.Contracts;
 using BillCenter.Modules.Users.Contracts;
+using BillCenter.Modules.Users.Data;
 using BillCenter.Modules.Users.Domain;
 using BillCenter.Modules.Users.Sessions;
 using BillCenter.SharedKernel.Web;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace BillCenter.Modules.Users.Features.ResetPassword;
 
-internal sealed class ResetPasswordHandler(UserManager<BillCenterUser> users, UserSessions sessions, IMediator mediator, TimeProvider time) : IRequestHandler<Contracts.ResetPassword, UserCommandResult>
+/// <summary>
+/// The new hash, a new security stamp and cleared failure counters in one conditional statement (the stamp read
+/// before must still be there, so of two racing resets one matches and the other matches nothing), and the end of
+/// every session in the same transaction: nothing is half-saved.
+/// </summary>
+internal sealed class ResetPasswordHandler(UsersDbContext db, UserManager<BillCenterUser> users, UserSessions sessions, IMediator mediator, TimeProvider time)
+    : IRequestHandler<Contracts.ResetPassword, PasswordResetResult>
 {
-    public async Task<UserCommandResult> Handle(Contracts.ResetPassword request, CancellationToken cancellationToken)
+    public async Task<PasswordResetResult> Handle(Contracts.ResetPassword request, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(request.UserId);
         if (user is null)
         {
-            return UserCommandResult.Failure(new FieldError(string.Empty, "There is no such online account"));
+            return new PasswordResetResult(PasswordResetOutcome.NoSuchUser, [new FieldError(string.Empty, "There is no such online account")]);
         }
 
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        user.PasswordChangedAt = time.GetUtcNow().UtcDateTime;
-        // Recovery is the one way back after too many failed sign-ins (SignInLimits.MaxFailuresBeforeRecovery).
-        user.FailedSignInsSinceSuccess = 0;
-        var reset = await users.ResetPasswordAsync(user, token, request.NewPassword);
-        if (!reset.Succeeded)
+        if (request.CredentialVersion is not null && request.CredentialVersion != CredentialVersion.Of(user))
         {
-            return UserCommandResult.Failure([.. reset.Errors.Select(IdentityErrors.ToFieldError)]);
+            return new PasswordResetResult(PasswordResetOutcome.ChangedMeanwhile, []);
         }
 
-        // Every session of this user ends now (the reset happens signed out, in enrollment or recovery): each is
-        // refused on its next request, on every instance.
-        await sessions.EndAllAsync(user.Id, keep: null, SessionEnd.PasswordChanged, cancellationToken);
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.PasswordChanged, user.Id, user.UserName, null, "password reset"), cancellationToken);
-        return UserCommandResult.Success(user.Id);
+        var problems = PasswordRules.Check(request.NewPassword, user.UserName);
+        if (problems.Count > 0)
+        {
+            return new PasswordResetResult(PasswordResetOutcome.Refused, [.. problems.Select(m => new FieldError("Password", m))]);
+        }
+
+        var hash = users.PasswordHasher.HashPassword(user, request.NewPassword);
+        var stampBefore = user.SecurityStamp;
+        var newStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        var concurrencyStamp = Guid.NewGuid().ToString();
+        var now = time.GetUtcNow().UtcDateTime;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var changed = await db.Users.Where(u => u.Id == user.Id && u.SecurityStamp == stampBefore).ExecuteUpdateAsync(u => u
+                .SetProperty(x => x.PasswordHash, hash)
+                .SetProperty(x => x.SecurityStamp, newStamp)
+                .SetProperty(x => x.ConcurrencyStamp, concurrencyStamp)
+                .SetProperty(x => x.PasswordChangedAt, now)
+                .SetProperty(x => x.AccessFailedCount, 0)
+                .SetProperty(x => x.LockoutEnd, (DateTimeOffset?)null)
+                // Recovery is the one way back after too many failed sign-ins (SignInLimits.MaxFailuresBeforeRecovery).
+                .SetProperty(x => x.FailedSignInsSinceSuccess, 0), cancellationToken);
+            if (changed == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new PasswordResetResult(PasswordResetOutcome.ChangedMeanwhile, []);
+            }
+
+            // Every session of this user ends now (the reset happens signed out): each is refused on its next request, on every instance.
+            await sessions.EndAllAsync(user.Id, keep: null, SessionEnd.PasswordChanged, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.PasswordReset, user.Id, user.UserName, null, "password reset, every session ended"), cancellationToken);
+        return new PasswordResetResult(PasswordResetOutcome.Reset, []);
     }
 }
