@@ -31,6 +31,15 @@ public abstract class PageAccessTests(AppFixture fixture)
         "/enroll/done",
         "/enroll/send-code",
         "/error",
+        "/recover",
+        "/recover/address",
+        "/recover/card",
+        "/recover/code",
+        "/recover/done",
+        "/recover/no-account",
+        "/recover/password",
+        "/recover/send-code",
+        "/recover/user-id",
         "/sign-in",
         "/sign-in/code",
         "/sign-out",
@@ -38,7 +47,7 @@ public abstract class PageAccessTests(AppFixture fixture)
     ];
 
     /// <summary>The anonymous pages whose forms take card data.</summary>
-    private static readonly string[] CardDataForms = ["/activate", "/enroll/account", "/enroll/card"];
+    private static readonly string[] CardDataForms = ["/activate", "/enroll/account", "/enroll/card", "/recover/address", "/recover/card"];
 
     private BillCenterApp App => fixture.App;
 
