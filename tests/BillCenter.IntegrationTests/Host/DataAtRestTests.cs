@@ -45,7 +45,35 @@ public sealed class DataAtRestTests : IAsyncLifetime
         await _app.CreateBrowserLikeClient().ActivateAsync(DemoData.NewCardNumber, DemoData.NewCardId);
         await client.ActivateAsync(DemoData.ReplacementCardNumber, DemoData.ReplacementCardId);
         await EnrollAsync(DemoData.UnenrolledCardNumber, DemoData.UnenrolledCardId, "jordan.lee@example.com");
+
+        // Recovery of the cancelled Platinum Card's online account by billing address, with a new password.
+        await RecoverAsync();
     }
+
+    private async Task RecoverAsync()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        await client.SubmitFormAsync("/recover", new Dictionary<string, string> { ["Data.Need"] = "Both" });
+        await client.SubmitFormAsync("/recover/address", new Dictionary<string, string>
+        {
+            ["Data.CardNumber"] = DemoData.CancelledCardNumber,
+            ["Data.Street"] = DemoData.CancelledStreet,
+            ["Data.Zip"] = DemoData.CancelledZip,
+        });
+        var sent = await client.SubmitFormAsync("/recover/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Email" });
+        Assert.Equal("/recover/code", sent.Headers.Location?.OriginalString);
+        var mail = await PickupFolder.WaitForAsync(PickupFolder.Of(_app), "sam.rivera@example.com");
+        _recoveryCode = mail.Where(SecurityCodes.IsIn).Select(SecurityCodes.In).First();
+        var code = await client.SubmitFormAsync("/recover/code", new Dictionary<string, string> { ["Data.Code"] = _recoveryCode });
+        Assert.Equal("/recover/user-id", code.Headers.Location?.OriginalString);
+        var done = await client.SubmitFormAsync("/recover/password", new Dictionary<string, string> { ["Data.Password"] = RecoveryPassword });
+        Assert.Equal("/recover/done", done.Headers.Location?.OriginalString);
+        await _app.CreateBrowserLikeClient().SignInOrFailAsync(DemoData.PlatinumUserId, RecoveryPassword);
+    }
+
+    private const string RecoveryPassword = "saffron glacier mosaic 26";
+
+    private string _recoveryCode = string.Empty;
 
     private async Task EnrollAsync(string number, string cardId, string email)
     {
@@ -101,7 +129,8 @@ public sealed class DataAtRestTests : IAsyncLifetime
         }
 
         Assert.Contains(columns, c => c.Table == "cards" && c.Column == "CardIdVerifier");
-        var secrets = DemoCards.SelectMany(c => new[] { c.Number.Replace(" ", string.Empty, StringComparison.Ordinal), c.CardId }).OfType<string>().ToList();
+        var secrets = DemoCards.SelectMany(c => new[] { c.Number.Replace(" ", string.Empty, StringComparison.Ordinal), c.CardId }).OfType<string>()
+            .Append(RecoveryPassword).ToList();
         foreach (var (table, column) in columns)
         {
             foreach (var secret in secrets)
@@ -137,6 +166,8 @@ public sealed class DataAtRestTests : IAsyncLifetime
         Assert.DoesNotContain(DemoData.AdminPassword, logs, StringComparison.Ordinal);
         Assert.DoesNotContain("a wrong password entirely", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(EnrollPassword, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(RecoveryPassword, logs, StringComparison.Ordinal);
+        Assert.DoesNotMatch(new Regex($"(?<![\\w.:-]){_recoveryCode}(?![\\w.:-])"), logs);
     }
 
     private async Task<byte[]> ReadDatabaseFilesAsync()
