@@ -88,6 +88,11 @@ public class BrowserFixture : IAsyncDisposable
         {
             var html = await page.ContentAsync();
             _scanner ??= await NewPageAsync(javaScript: true);
+            if (page.ViewportSize is { } size)
+            {
+                await _scanner.SetViewportSizeAsync(size.Width, size.Height); // scanned at the width it was rendered at
+            }
+
             await _scanner.GotoAsync("/health/live");
             await _scanner.SetContentAsync(html);
             target = _scanner;
