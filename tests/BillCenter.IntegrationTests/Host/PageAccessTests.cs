@@ -19,8 +19,10 @@ public abstract class PageAccessTests(AppFixture fixture)
     private static readonly string[] AnonymousPages =
     [
         "/",
+        "/accessibility",
         "/activate",
         "/activate/done",
+        "/contact",
         "/enroll",
         "/enroll/account",
         "/enroll/already-enrolled",
@@ -31,6 +33,8 @@ public abstract class PageAccessTests(AppFixture fixture)
         "/enroll/done",
         "/enroll/send-code",
         "/error",
+        "/privacy",
+        "/security",
         "/sign-in",
         "/sign-in/code",
         "/sign-out",
