@@ -34,7 +34,7 @@ public sealed class CodeModel(IMediator mediator) : PageModel
         switch (await mediator.Send(Data, cancellationToken))
         {
             case Outcome.Passed:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin/jobs");
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
             case Outcome.NoSignInUnderway:
                 return RedirectToPage("Index");
             default:
