@@ -24,7 +24,7 @@ public sealed class NewCodeJourneyTests(JobsBrowserFixture browser) : IClassFixt
         await page.GetByLabel("Card ID").FillAsync(card.CardId!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
-        var codeStep = page.GetByRole(AriaRole.Heading, new() { Name = "Enter your security code", Level = 1 });
+        var codeStep = page.GetByRole(AriaRole.Heading, new() { Name = "Enter your one-time code", Level = 1 });
         await Assertions.Expect(codeStep).ToBeVisibleAsync();
         var first = SecurityCodes.In(Assert.Single(await browser.MailToAsync(card.Email, 1)));
         await AsIfTheCodeWasSentAMinuteAgoAsync(card.Email);
@@ -36,7 +36,7 @@ public sealed class NewCodeJourneyTests(JobsBrowserFixture browser) : IClassFixt
         await Assertions.Expect(codeStep).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync(page);
         var second = (await browser.MailToAsync(card.Email, 2)).Select(SecurityCodes.In).Single(c => c != first);
-        await page.GetByLabel("Security code").FillAsync(second);
+        await page.GetByLabel("One-time code").FillAsync(second);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a user ID and password" })).ToBeVisibleAsync();

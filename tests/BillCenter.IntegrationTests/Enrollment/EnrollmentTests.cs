@@ -139,9 +139,9 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Sms" }), "/enroll/code");
         var smsLog = Path.Combine(App.DataFolder, "sms.log");
         var text = await Eventually.MatchAsync(
-            () => Task.FromResult(File.Exists(smsLog) ? File.ReadAllLines(smsLog).LastOrDefault(l => l.Contains("security code is", StringComparison.Ordinal)) : null),
+            () => Task.FromResult(File.Exists(smsLog) ? File.ReadAllLines(smsLog).LastOrDefault(l => l.Contains("one-time code is", StringComparison.Ordinal)) : null),
             line => line is not null,
-            _ => "no security code was texted to the demo cardholder");
+            _ => "no one-time code was texted to the demo cardholder");
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = SecurityCodes.In(text) }), "/enroll/already-enrolled");
 
         var page = await client.GetStringAsync("/enroll/already-enrolled", Cancel);
@@ -459,7 +459,7 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
 
     private static string WrongCode(string code) => code == "000000" ? "000001" : "000000";
 
-    private static string CodeIn(MimeKit.MimeMessage mail) => Regex.Match(mail.TextBody!, "security code is ([0-9]{6})").Groups[1].Value;
+    private static string CodeIn(MimeKit.MimeMessage mail) => Regex.Match(mail.TextBody!, "one-time code is ([0-9]{6})").Groups[1].Value;
 
     private async Task<(HttpStatusCode Status, string Html)> CardPageAsync(string number, string cardId)
     {
@@ -566,7 +566,7 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
     {
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Email" }), "/enroll/code");
         var mail = await MailDrop.WaitForAsync(email, expectedMails);
-        var code = mail.Where(m => m.Subject == "Your BillCenter security code")
+        var code = mail.Where(m => m.Subject == "Your BillCenter one-time code")
             .Select(SecurityCodes.In)
             .Single(c => usedBefore?.Contains(c) != true);
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = code }), next);

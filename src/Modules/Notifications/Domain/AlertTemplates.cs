@@ -56,8 +56,8 @@ internal static class AlertTemplates
 
     public static RenderedMessage OneTimeCode(string code, int validMinutes)
     {
-        const string subject = "Your BillCenter security code";
-        var body = $"Your security code is {code}. It expires in {validMinutes} minutes. Never share this code: we will never ask you for it.";
+        const string subject = "Your BillCenter one-time code";
+        var body = $"Your one-time code is {code}. It expires in {validMinutes} minutes. Never share this code: we will never ask you for it.";
         return new RenderedMessage(subject, Text(subject, body), Html(subject, body), $"BillCenter: {body}");
     }
 
