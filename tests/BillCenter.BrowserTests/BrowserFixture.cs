@@ -63,16 +63,19 @@ public class BrowserFixture : IAsyncDisposable
         return page;
     }
 
-    /// <summary>Signs the demo admin in on <paramref name="page"/>: password, then the emailed code; ends on <paramref name="returnUrl"/>.</summary>
-    public async Task SignInAsAdminAsync(IPage page, string returnUrl)
+    /// <summary>
+    /// Signs the demo admin in on <paramref name="page"/>: password, then the emailed code; ends on <paramref name="returnUrl"/>
+    /// (without one, where sign-in takes an admin).
+    /// </summary>
+    public async Task SignInAsAdminAsync(IPage page, string? returnUrl = null)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.GotoAsync($"/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.GotoAsync(returnUrl is null ? "/sign-in" : $"/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}");
         await page.GetByLabel("User ID").FillAsync(Host.DemoData.DemoData.AdminUserId);
         await page.GetByLabel("Password").FillAsync(Host.DemoData.DemoData.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your security code", Level = 1 })).ToBeVisibleAsync();
-        await page.GetByLabel("Security code").FillAsync(await App.LatestSignInCodeAsync());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your one-time code", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("One-time code").FillAsync(await App.LatestSignInCodeAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
     }
 
@@ -88,6 +91,11 @@ public class BrowserFixture : IAsyncDisposable
         {
             var html = await page.ContentAsync();
             _scanner ??= await NewPageAsync(javaScript: true);
+            if (page.ViewportSize is { } size)
+            {
+                await _scanner.SetViewportSizeAsync(size.Width, size.Height); // scanned at the width it was rendered at
+            }
+
             await _scanner.GotoAsync("/health/live");
             await _scanner.SetContentAsync(html);
             target = _scanner;

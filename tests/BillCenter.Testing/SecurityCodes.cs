@@ -10,7 +10,7 @@ public static partial class SecurityCodes
     public static string In(string? text)
     {
         var match = CodePattern().Match(text ?? string.Empty);
-        Assert.True(match.Success, $"no security code in: {text}");
+        Assert.True(match.Success, $"no one-time code in: {text}");
         return match.Groups[1].Value;
     }
 
@@ -28,6 +28,6 @@ public static partial class SecurityCodes
         return CodePattern().IsMatch(message.TextBody ?? string.Empty);
     }
 
-    [GeneratedRegex("security code is ([0-9]{6})")]
+    [GeneratedRegex("one-time code is ([0-9]{6})")]
     private static partial Regex CodePattern();
 }

@@ -31,5 +31,5 @@ public static class TestCards
 public static class TestUsers
 {
     public static string NewUserId(string prefix = "user") =>
-        $"{prefix}.{string.Concat(Guid.NewGuid().ToString("N").Select(c => char.IsAsciiDigit(c) ? (char)('g' + (c - '0')) : c))}"[..Math.Min(prefix.Length + 17, 32)];
+        $"{prefix}.{TestMarkers.New()}"[..Math.Min(prefix.Length + 17, 32)];
 }

@@ -63,7 +63,25 @@ internal static class ProductionSettings
                 "Set the Twilio account (Twilio:AccountSid, Twilio:AuthToken, Twilio:From or Twilio:MessagingServiceSid).");
         }
 
+        if (PublicUrlProblem(configuration["Site:PublicUrl"]) is { } publicUrl)
+        {
+            problems.Add($"Site:PublicUrl {publicUrl}: the links in emails would not lead to the site over HTTPS. " +
+                "Set the address cardholders reach the bill center at, e.g. https://billcenter.example.");
+        }
+
         return problems;
+    }
+
+    private static string? PublicUrlProblem(string? publicUrl)
+    {
+        if (string.IsNullOrWhiteSpace(publicUrl))
+        {
+            return "is not set";
+        }
+
+        return Uri.TryCreate(publicUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0
+            ? null
+            : $"is not an absolute https URL ({publicUrl})";
     }
 
     private static string? HashKeyProblem(string? hashKey)

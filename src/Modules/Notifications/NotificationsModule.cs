@@ -27,6 +27,7 @@ public sealed class NotificationsModule : IModule
         services.AddOptions<SmtpOptions>().Bind(context.Configuration.GetSection(SmtpOptions.Section));
         services.AddOptions<DispatchOptions>().Bind(context.Configuration.GetSection(DispatchOptions.Section));
         services.AddOptions<OneTimeCodeOptions>().Bind(context.Configuration.GetSection(OneTimeCodeOptions.Section));
+        services.AddOptions<SiteOptions>().Bind(context.Configuration.GetSection(SiteOptions.Section));
 
         var smtp = context.Configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
         if (smtp.IsConfigured)

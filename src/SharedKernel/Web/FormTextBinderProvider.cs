@@ -55,7 +55,7 @@ public sealed partial class FormTextBinderProvider : IModelBinderProvider
         ["CardId"] = "Card ID",
         ["Zip"] = "ZIP code",
         ["Street"] = "Billing street address",
-        ["Code"] = "Security code",
+        ["Code"] = "One-time code",
     };
 
     private static string FieldName(ModelMetadata metadata)

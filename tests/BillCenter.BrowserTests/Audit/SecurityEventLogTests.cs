@@ -14,7 +14,7 @@ public sealed class SecurityEventLogTests(BrowserFixture browser) : IClassFixtur
     {
         await browser.StartAsync();
         // The theory's cases share one app: each has a user of its own.
-        var userName = $"browser.{Guid.NewGuid():N}"[..28];
+        var userName = $"browser.{TestMarkers.New()}"[..28];
         await PublishAsync(new SecurityEventOccurred(SecurityEventKind.SignInFailed, UserName: userName, Detail: "wrong password"));
         await PublishAsync(new SecurityEventOccurred(SecurityEventKind.UserLockedOut, UserName: userName, Detail: $"five wrong passwords ({userName})"));
         await PublishAsync(new SecurityEventOccurred(SecurityEventKind.Enrolled, UserName: "another.user", Detail: "enrolled by another user"));

@@ -25,10 +25,10 @@ public sealed class AlreadyEnrolledJourneyTests(JobsBrowserFixture browser) : IC
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         // Nothing yet says the card is enrolled: the same code step as for any card.
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a security code" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a one-time code" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
         var mail = Assert.Single(await browser.MailToAsync(card.Email, 1));
-        await page.GetByLabel("Security code").FillAsync(SecurityCodes.In(mail));
+        await page.GetByLabel("One-time code").FillAsync(SecurityCodes.In(mail));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This card already has an online account" })).ToBeVisibleAsync();

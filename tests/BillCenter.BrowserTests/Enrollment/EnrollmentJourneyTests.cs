@@ -32,14 +32,14 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
         await page.GetByLabel("Card ID").FillAsync(card.CardId!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a security code" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a one-time code" })).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your security code" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your one-time code" })).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync(page);
         var code = SecurityCodes.In(Assert.Single(await browser.MailToAsync(card.Email, 1)));
-        await page.GetByLabel("Security code").FillAsync(code);
+        await page.GetByLabel("One-time code").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a user ID and password" })).ToBeVisibleAsync();
@@ -85,10 +85,10 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
         await page.GetByLabel("ZIP code").FillAsync("80202-1234");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a security code" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a one-time code" })).ToBeVisibleAsync();
         await ExpectBackLinkAsync(page, "/enroll/account");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
-        await page.GetByLabel("Security code").FillAsync(SecurityCodes.In(Assert.Single(await browser.MailToAsync(account.Email, 1))));
+        await page.GetByLabel("One-time code").FillAsync(SecurityCodes.In(Assert.Single(await browser.MailToAsync(account.Email, 1))));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose a user ID and password" })).ToBeVisibleAsync();
     }
@@ -116,7 +116,7 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
         await page.GetByLabel("Card ID").FillAsync(card.CardId!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a security code" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a one-time code" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("We will send a code to your email ");
         await Assertions.Expect(page.GetByRole(AriaRole.Radio)).ToHaveCountAsync(0);
         await ExpectBackLinkAsync(page, "/enroll/card");
@@ -124,16 +124,16 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
         await page.GetByRole(AriaRole.Link, new() { Name = "Back" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your card details" })).ToBeVisibleAsync();
         await page.GoBackAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a security code" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a one-time code" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your security code" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your one-time code" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Send the code somewhere else" })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
         await ExpectBackLinkAsync(page, "/enroll/send-code");
         await browser.AssertAccessibleAsync(page);
-        await page.GetByLabel("Security code").FillAsync(SecurityCodes.In(Assert.Single(await browser.MailToAsync(card.Email, 1))));
+        await page.GetByLabel("One-time code").FillAsync(SecurityCodes.In(Assert.Single(await browser.MailToAsync(card.Email, 1))));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         // The code is spent: no way back to it.

@@ -107,17 +107,17 @@ public sealed class SignInJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.GetByLabel("Password").FillAsync(DemoData.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your security code", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your one-time code", Level = 1 })).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync(page);
         var code = await browser.App.LatestSignInCodeAsync();
 
-        await page.GetByLabel("Security code").FillAsync(code == "000000" ? "111111" : "000000");
+        await page.GetByLabel("One-time code").FillAsync(code == "000000" ? "111111" : "000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: Enter your security code"));
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: Enter your one-time code"));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = Modules.Users.Pages.SignIn.CodeModel.WrongMessage })).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync(page);
 
-        await page.GetByLabel("Security code").FillAsync(code);
+        await page.GetByLabel("One-time code").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/jobs$"));
         await Assertions.Expect(page.GetByText("BillCenter jobs").First).ToBeVisibleAsync();

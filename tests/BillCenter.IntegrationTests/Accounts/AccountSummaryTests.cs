@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using BillCenter.Host.DemoData;
+using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.SharedKernel.Money;
 
 namespace BillCenter.IntegrationTests;
 
@@ -31,7 +35,7 @@ public abstract class AccountSummaryTests(AppFixture fixture)
         Assert.Equal(2, CountOf(html, "data-testid=\"statement-balance\""));
         Assert.Equal(2, CountOf(html, "data-testid=\"minimum-due\""));
         Assert.Equal(2, CountOf(html, "data-testid=\"due-date\""));
-        Assert.Equal(20, CountOf(html, "<td class=\"numeric\">")); // 10 each for 0013 and 0021; none yet for 0047
+        Assert.Equal(20, CountOf(html, "data-testid=\"transaction-date\"")); // 10 each for 0013 and 0021; none yet for 0047
         Assert.DoesNotContain("90013", html, StringComparison.Ordinal); // never more than the last four
         Assert.DoesNotContain("90047", html, StringComparison.Ordinal);
     }
@@ -81,7 +85,36 @@ public abstract class AccountSummaryTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Given_more_cards_Then_the_summary_costs_the_same_number_of_sql_commands_and_at_most_two_with_the_session()
+    public async Task Given_a_payment_Then_the_activity_shows_it_received_in_the_credits_column_and_charges_in_the_charges_column_never_a_minus_amount()
+    {
+        var account = await App.OpenAsync();
+        var paidAt = DateTime.UtcNow.AddDays(-3);
+        await App.SendAsync(new PostCardTransaction(account.CardAccountId, account.CardIds[0], DateTime.UtcNow.AddDays(-1), "Hardware store", TransactionKind.Purchase, Money.FromDecimal(1_000m)));
+        await App.SendAsync(new PostCardTransaction(account.CardAccountId, account.CardIds[0], paidAt, "Payment — thank you", TransactionKind.Payment, -Money.FromDecimal(400m)));
+        var (me, _) = await App.NewCardholderAsync(Password, account);
+        var client = App.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(me, Password);
+
+        var html = await client.GetStringAsync("/accounts", Cancel);
+
+        Assert.Contains("<th scope=\"col\" class=\"numeric\">Charges</th><th scope=\"col\" class=\"numeric\">Credits</th>", html, StringComparison.Ordinal);
+        var rows = Regex.Matches(html, "<tr>\\s*<td class=\"table__date\".*?</tr>", RegexOptions.Singleline).Select(m => m.Value).ToList();
+        Assert.Equal(2, rows.Count);
+        var cells = rows.Select(row => Regex.Matches(row, "<td[^>]*>(.*?)</td>", RegexOptions.Singleline).Select(m => m.Groups[1].Value.Trim()).ToList()).ToList();
+        Assert.Equal(["Hardware store", "$1,000.00", ""], cells[0][1..]); // newest first
+        var payment = cells[1];
+        Assert.Equal(["Payment received", "", "$400.00"], payment[1..]);
+        var date = paidAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var shown = paidAt.ToString("MMM d", CultureInfo.InvariantCulture);
+        var year = paidAt.ToString("yyyy", CultureInfo.InvariantCulture);
+        Assert.Equal($"<time datetime=\"{date}\">{shown}<span class=\"visually-hidden\">, {year}</span></time>", payment[0]);
+        Assert.Contains("$600.00", html, StringComparison.Ordinal); // the balance
+        Assert.DoesNotContain("-$", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("thank you", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_more_cards_Then_the_summary_costs_the_same_number_of_sql_commands_and_at_most_three_with_the_session()
     {
         var one = await App.OpenAsync(transactionsPerCard: 12);
         var (fewCards, _) = await App.NewCardholderAsync(Password, one);
@@ -96,12 +129,12 @@ public abstract class AccountSummaryTests(AppFixture fixture)
         var (fewCommands, fewHtml) = await CommandsForSummary(fewCards);
         var (manyCommands, manyHtml) = await CommandsForSummary(manyCards);
 
-        Assert.Equal(10, CountOf(fewHtml, "<td class=\"numeric\">"));
-        Assert.Equal(60, CountOf(manyHtml, "<td class=\"numeric\">")); // 6 cards, 10 latest each
+        Assert.Equal(10, CountOf(fewHtml, "data-testid=\"transaction-date\""));
+        Assert.Equal(60, CountOf(manyHtml, "data-testid=\"transaction-date\"")); // 6 cards, 10 latest each
         Assert.True(fewCommands > 0, "the SQL command counter saw the 1-card summary");
         Assert.True(manyCommands > 0, "the SQL command counter saw the 6-card summary");
         Assert.Equal(fewCommands, manyCommands);
-        Assert.True(manyCommands <= 2, $"the summary page took {manyCommands} SQL commands; at most 2 (the session and 1 for the page)");
+        Assert.True(manyCommands <= 3, $"the summary page took {manyCommands} SQL commands; at most 3 (the session, 1 for the accounts, 1 for the previous sign-in)");
         TestContext.Current.SendDiagnosticMessage($"SQL commands for the summary page: {fewCommands} (1 card) and {manyCommands} (6 cards)");
     }
 

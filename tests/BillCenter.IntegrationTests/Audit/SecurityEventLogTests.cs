@@ -25,7 +25,7 @@ public abstract partial class SecurityEventLogTests(AppFixture fixture)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    [GeneratedRegex("""<td>(event \d\d) [0-9a-f]{32}</td>""")]
+    [GeneratedRegex("""<td>(event \d\d) [a-z]{32}</td>""")]
     private static partial Regex EventDetailCell();
 
     [Fact]
@@ -34,7 +34,7 @@ public abstract partial class SecurityEventLogTests(AppFixture fixture)
         // A whole second: PostgreSQL keeps microseconds, .NET ticks are a tenth of one.
         var clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero));
         await using var app = new AppPublishingOnRequest(fixture.Database, clock);
-        var userName = $"audit.{Guid.NewGuid():N}"[..30];
+        var userName = $"audit.{TestMarkers.New()}"[..30];
         var accountId = Guid.NewGuid();
         using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true };
         using var client = new HttpClient(handler) { BaseAddress = app.ServerAddress };
@@ -64,7 +64,7 @@ public abstract partial class SecurityEventLogTests(AppFixture fixture)
     {
         var number = TestCards.NewCardNumber();
         var typed = $"{number[..4]} {number[4..10]}-{number[10..]}";
-        var marker = Guid.NewGuid().ToString("N");
+        var marker = TestMarkers.New();
 
         await PublishAsync(App, new SecurityEventOccurred(SecurityEventKind.SignInFailed, UserName: typed, Detail: $"unknown user ID {marker}"));
 
@@ -75,7 +75,7 @@ public abstract partial class SecurityEventLogTests(AppFixture fixture)
     [Fact]
     public async Task Given_over_long_fields_with_control_characters_Then_they_are_stored_cut_and_cleaned()
     {
-        var marker = Guid.NewGuid().ToString("N");
+        var marker = TestMarkers.New();
         var userName = $"evil\r\nINFO forged line {marker}" + new string('x', 1000);
 
         await PublishAsync(App, new SecurityEventOccurred(SecurityEventKind.SignInFailed, UserId: new string('7', 200), UserName: userName,
@@ -123,7 +123,7 @@ public abstract partial class SecurityEventLogTests(AppFixture fixture)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new BillCenterApp(fixture.Database, clock: clock, settings: new Dictionary<string, string?> { ["Audit:RetentionDays"] = "30" });
-        var userName = $"purge.{Guid.NewGuid():N}"[..30];
+        var userName = $"purge.{TestMarkers.New()}"[..30];
         await PublishAsync(app, new SecurityEventOccurred(SecurityEventKind.SignInSucceeded, UserName: userName, Detail: "oldest"));
         clock.Advance(TimeSpan.FromDays(2));
         await PublishAsync(app, new SecurityEventOccurred(SecurityEventKind.SignInSucceeded, UserName: userName, Detail: "old"));
@@ -157,7 +157,7 @@ public abstract partial class SecurityEventLogTests(AppFixture fixture)
     [Fact]
     public async Task Given_more_events_than_a_page_Then_the_admin_pages_through_them_newest_first_and_filters_by_user_and_kind()
     {
-        var marker = Guid.NewGuid().ToString("N");
+        var marker = TestMarkers.New();
         var userName = $"pager.{marker}"[..30];
         var userId = Guid.NewGuid().ToString();
         await SeedAsync(marker, userName, userId);
@@ -249,7 +249,7 @@ public abstract partial class SecurityEventLogTests(AppFixture fixture)
     [Fact]
     public async Task Given_real_sign_ins_Then_the_modules_publish_and_the_log_records_a_failure_and_a_success()
     {
-        var unknown = $"nobody.{Guid.NewGuid():N}"[..30];
+        var unknown = $"nobody.{TestMarkers.New()}"[..30];
         var since = DateTime.UtcNow.AddSeconds(-1);
         using var client = App.CreateBrowserLikeClient();
 

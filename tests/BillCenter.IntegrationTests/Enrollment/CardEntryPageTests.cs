@@ -58,6 +58,29 @@ public abstract partial class CardEntryPageTests(AppFixture fixture)
         AssertNothingWrittenBack(html, number, page == "/enroll/account" ? null : wrong);
     }
 
+    [Theory]
+    [InlineData("/enroll/card")]
+    [InlineData("/enroll/account")]
+    [InlineData("/activate")]
+    public async Task Given_a_failed_check_Then_the_message_at_the_card_number_says_what_more_failures_do_and_whom_to_call_but_not_how_many_tries_are_left(string page)
+    {
+        var account = await App.OpenAsync(status: CardStatus.Issued);
+        var wrong = page == "/enroll/account" ? "1 Other Road" : TestCards.WrongCardId(account.CardIdDigits[0]!);
+
+        var (_, html) = await PostAsync(page, account.CardNumbers[0], wrong);
+
+        var summary = SummaryItemPattern().Match(html);
+        Assert.True(summary.Success, "the error summary has no linked item");
+        Assert.Equal("Data_CardNumber", summary.Groups[1].Value);
+        var message = summary.Groups[2].Value;
+        Assert.Contains("After several failed tries, online checks for this card are paused for up to 24 hours.", message, StringComparison.Ordinal);
+        Assert.Contains("If you need help, call the number on the back of your card.", message, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[0-9]+ (more )?(tries|try|attempts?) left|remaining", message);
+        Assert.Contains($"<p id=\"Data_CardNumber-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> {message}</p>", html, StringComparison.Ordinal);
+        Assert.Matches("<input class=\"input input--width-20 input--error\" id=\"Data_CardNumber\" name=\"Data.CardNumber\" type=\"text\" autocomplete=\"cc-number\"", html);
+        Assert.Contains("<form method=\"post\" novalidate autocomplete=\"off\"", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Given_an_unknown_a_cancelled_a_closed_or_a_locked_account_a_card_with_a_card_ID_or_a_wrong_address_Then_the_answers_are_identical()
     {
@@ -135,6 +158,9 @@ public abstract partial class CardEntryPageTests(AppFixture fixture)
 
     [GeneratedRegex("<input [^>]*>")]
     private static partial Regex InputPattern();
+
+    [GeneratedRegex("<li><a href=\"#([^\"]+)\">([^<]+)</a></li>")]
+    private static partial Regex SummaryItemPattern();
 
     [GeneratedRegex("<li><a href=\"#([^\"]+)\">")]
     private static partial Regex SummaryLinkPattern();

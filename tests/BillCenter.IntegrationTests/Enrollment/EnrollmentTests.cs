@@ -139,9 +139,9 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Sms" }), "/enroll/code");
         var smsLog = Path.Combine(App.DataFolder, "sms.log");
         var text = await Eventually.MatchAsync(
-            () => Task.FromResult(File.Exists(smsLog) ? File.ReadAllLines(smsLog).LastOrDefault(l => l.Contains("security code is", StringComparison.Ordinal)) : null),
+            () => Task.FromResult(File.Exists(smsLog) ? File.ReadAllLines(smsLog).LastOrDefault(l => l.Contains("one-time code is", StringComparison.Ordinal)) : null),
             line => line is not null,
-            _ => "no security code was texted to the demo cardholder");
+            _ => "no one-time code was texted to the demo cardholder");
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = SecurityCodes.In(text) }), "/enroll/already-enrolled");
 
         var page = await client.GetStringAsync("/enroll/already-enrolled", Cancel);
@@ -459,7 +459,7 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
 
     private static string WrongCode(string code) => code == "000000" ? "000001" : "000000";
 
-    private static string CodeIn(MimeKit.MimeMessage mail) => Regex.Match(mail.TextBody!, "security code is ([0-9]{6})").Groups[1].Value;
+    private static string CodeIn(MimeKit.MimeMessage mail) => Regex.Match(mail.TextBody!, "one-time code is ([0-9]{6})").Groups[1].Value;
 
     private async Task<(HttpStatusCode Status, string Html)> CardPageAsync(string number, string cardId)
     {
@@ -510,6 +510,54 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
         Assert.Contains("Send the code somewhere else", await client.GetStringAsync("/enroll/code", Cancel), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Given_one_contact_on_file_When_the_send_code_step_fails_Then_the_summary_links_to_the_Send_code_button_which_shows_the_message()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var client = App.CreateBrowserLikeClient();
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+
+        // A form from before the mobile number was removed: the only contact left is the email address.
+        var response = await client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Sms" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("<a href=\"#Data_Channel\">Select where to send the code</a>", html, StringComparison.Ordinal);
+        Assert.Matches("<button type=\"submit\" class=\"button\" id=\"Data_Channel\" aria-describedby=\"Data_Channel-error\">Send code</button>", html);
+        Assert.Matches("<p id=\"Data_Channel-error\" class=\"error-message\">.*Select where to send the code</p>", html);
+        Assert.DoesNotMatch("<input [^>]*id=\"Data_Channel\"", html);
+    }
+
+    [Fact]
+    public async Task Given_a_valid_password_When_the_user_ID_is_taken_Then_the_password_is_kept_as_a_hash_only_and_the_account_is_created_with_it()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var (client, cookies) = CreateClientWithCookieJar();
+        await ChooseAsync(client, "CardWithCardId", "/enroll/card");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/card", Card(account.CardNumbers[0], account.CardIdDigits[0]!)), "/enroll/send-code");
+        await EnterCodeAsync(client, account.Email!, "/enroll/credentials");
+
+        var refused = await client.SubmitFormAsync("/enroll/credentials", Credentials(DemoData.CardholderUserId));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("That user ID is taken", html, StringComparison.Ordinal);
+        Assert.Contains("We kept the password you chose. Enter a new one only to change it.", html, StringComparison.Ordinal);
+        Assert.Contains(">Password (optional)</label>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, JsonSerializer.Serialize(JourneyState(cookies)), StringComparison.Ordinal);
+        Assert.NotNull(JourneyState(cookies).PasswordHash);
+        Assert.Contains("We kept the password you chose.", await client.GetStringAsync("/enroll/credentials", Cancel), StringComparison.Ordinal);
+
+        var userId = TestUsers.NewUserId("kept");
+        await ExpectRedirectAsync(
+            client.SubmitFormAsync("/enroll/credentials", new Dictionary<string, string> { ["Data.UserName"] = userId, ["Data.Password"] = string.Empty }), "/enroll/check");
+        await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/check", new Dictionary<string, string>()), "/enroll/done");
+
+        await App.CreateBrowserLikeClient().SignInOrFailAsync(userId, Password);
+    }
+
     private static async Task ChooseAsync(HttpClient client, string path, string next) =>
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll", new Dictionary<string, string> { ["Data.Path"] = path }), next);
 
@@ -518,7 +566,7 @@ public abstract partial class EnrollmentTests(NotificationAppFixture fixture)
     {
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Email" }), "/enroll/code");
         var mail = await MailDrop.WaitForAsync(email, expectedMails);
-        var code = mail.Where(m => m.Subject == "Your BillCenter security code")
+        var code = mail.Where(m => m.Subject == "Your BillCenter one-time code")
             .Select(SecurityCodes.In)
             .Single(c => usedBefore?.Contains(c) != true);
         await ExpectRedirectAsync(client.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = code }), next);

@@ -19,8 +19,10 @@ public abstract class PageAccessTests(AppFixture fixture)
     private static readonly string[] AnonymousPages =
     [
         "/",
+        "/accessibility",
         "/activate",
         "/activate/done",
+        "/contact",
         "/enroll",
         "/enroll/account",
         "/enroll/already-enrolled",
@@ -31,6 +33,7 @@ public abstract class PageAccessTests(AppFixture fixture)
         "/enroll/done",
         "/enroll/send-code",
         "/error",
+        "/privacy",
         "/recover",
         "/recover/address",
         "/recover/card",
@@ -40,6 +43,7 @@ public abstract class PageAccessTests(AppFixture fixture)
         "/recover/password",
         "/recover/send-code",
         "/recover/user-id",
+        "/security",
         "/sign-in",
         "/sign-in/code",
         "/sign-out",

@@ -33,6 +33,9 @@ public sealed class ProductionSafetyTests : IDisposable
     [InlineData("DataProtection:CertificatePath", "", "DataProtection:CertificatePath is empty")]
     [InlineData("Smtp:Host", "", "Smtp:Host is empty")]
     [InlineData("Twilio:AccountSid", "", "Twilio:AccountSid is empty")]
+    [InlineData("Site:PublicUrl", "http://billcenter.example", "Site:PublicUrl is not an absolute https URL")]
+    [InlineData("Site:PublicUrl", "billcenter.example", "Site:PublicUrl is not an absolute https URL")]
+    [InlineData("Site:PublicUrl", "", "Site:PublicUrl is not set")]
     public async Task Given_Production_with_one_unsafe_setting_Then_the_app_refuses_to_start_naming_it(string setting, string value, string expected)
     {
         var settings = GoodSettings();
@@ -56,8 +59,8 @@ public sealed class ProductionSafetyTests : IDisposable
 
         var refused = Assert.ThrowsAny<InvalidOperationException>(() => app.Services);
 
-        Assert.Contains("6 setting(s)", refused.Message, StringComparison.Ordinal);
-        foreach (var setting in new[] { "Security:HashKey", "Database:SeedDemoData", "Security:SecureCookies", "DataProtection:CertificatePath", "Smtp:Host", "Twilio:AccountSid" })
+        Assert.Contains("7 setting(s)", refused.Message, StringComparison.Ordinal);
+        foreach (var setting in new[] { "Security:HashKey", "Database:SeedDemoData", "Security:SecureCookies", "DataProtection:CertificatePath", "Smtp:Host", "Twilio:AccountSid", "Site:PublicUrl" })
         {
             Assert.Contains($"- {setting} ", refused.Message, StringComparison.Ordinal);
         }
@@ -73,7 +76,7 @@ public sealed class ProductionSafetyTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>Everything a production deployment sets: a random hash key, no demo data, secure cookies, a key-ring certificate, SMTP and Twilio.</summary>
+    /// <summary>Everything a production deployment sets: a random hash key, no demo data, secure cookies, a key-ring certificate, SMTP, Twilio and the https address.</summary>
     private Dictionary<string, string?> GoodSettings() => new()
     {
         ["Security:HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
@@ -85,6 +88,7 @@ public sealed class ProductionSafetyTests : IDisposable
         ["Twilio:AccountSid"] = "AC00000000000000000000000000000000",
         ["Twilio:AuthToken"] = "not-a-real-token",
         ["Twilio:From"] = "+15005550006",
+        ["Site:PublicUrl"] = "https://billcenter.example",
     };
 
     private string CreateCertificate(string password)

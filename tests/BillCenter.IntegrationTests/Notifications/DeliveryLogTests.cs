@@ -71,6 +71,30 @@ public abstract partial class DeliveryLogTests(AppFixture fixture)
         Assert.Contains($"of {Failures - 1}", after, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Given_a_failed_text_Then_the_log_names_its_channel_SMS_in_the_counts_and_the_failures()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        await App.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<NotificationsDbContext>();
+            var text = Notification(NotificationStatus.Failed, $"text failure {marker}", DateTime.UtcNow);
+            text.Channel = NotificationChannel.Sms;
+            text.Destination = "+12125550148";
+            db.Notifications.Add(text);
+            await db.SaveChangesAsync(Cancel);
+        });
+        var admin = App.CreateBrowserLikeClient();
+        await admin.SignInAsAdminOrFailAsync(App);
+
+        var html = await admin.GetStringAsync("/admin/notifications", Cancel);
+
+        Assert.Contains("<th scope=\"row\">SMS</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>test (SMS)</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Sms<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Sms)", html, StringComparison.Ordinal);
+    }
+
     private static string[] Expected(int from, int to) =>
         Enumerable.Range(from, to - from + 1).Select(i => $"failure {i:00}").ToArray();
 

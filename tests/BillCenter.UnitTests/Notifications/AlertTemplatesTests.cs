@@ -37,19 +37,19 @@ public class AlertTemplatesTests
     {
         var message = AlertTemplates.OneTimeCode("482913", 10);
 
-        Assert.Equal("Your BillCenter security code", message.Subject);
-        Assert.Contains("Your security code is 482913. It expires in 10 minutes.", message.Text, StringComparison.Ordinal);
+        Assert.Equal("Your BillCenter one-time code", message.Subject);
+        Assert.Contains("Your one-time code is 482913. It expires in 10 minutes.", message.Text, StringComparison.Ordinal);
         Assert.Contains("482913", message.Html, StringComparison.Ordinal);
-        Assert.StartsWith("BillCenter: Your security code is 482913.", message.Sms, StringComparison.Ordinal);
+        Assert.StartsWith("BillCenter: Your one-time code is 482913.", message.Sms, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Given_an_sms_turned_into_an_email_Then_the_BillCenter_prefix_is_dropped_from_the_body_only()
     {
-        var message = AlertTemplates.FromSms("Your BillCenter security code", "BillCenter: Your security code is 111222.");
+        var message = AlertTemplates.FromSms("Your BillCenter one-time code", "BillCenter: Your one-time code is 111222.");
 
-        Assert.Contains("\n\nYour security code is 111222.\n\n", message.Text, StringComparison.Ordinal);
-        Assert.Equal("BillCenter: Your security code is 111222.", message.Sms);
+        Assert.Contains("\n\nYour one-time code is 111222.\n\n", message.Text, StringComparison.Ordinal);
+        Assert.Equal("BillCenter: Your one-time code is 111222.", message.Sms);
     }
 
     [Theory]

@@ -1,16 +1,17 @@
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Dispatch;
+using Microsoft.Extensions.Options;
 
 namespace BillCenter.Modules.Notifications.Domain;
 
 /// <summary>Turns an alert request into one pending notification per recipient, and asks for a dispatch.</summary>
-internal sealed class AlertQueue(NotificationsDbContext db, Recipients recipients, DispatchSignal signal, TimeProvider time)
+internal sealed class AlertQueue(NotificationsDbContext db, Recipients recipients, DispatchSignal signal, TimeProvider time, IOptions<SiteOptions> site)
 {
     public async Task<IReadOnlyList<Guid>> QueueAsync(
         AlertType type, string template, Guid? cardAccountId, string? userId, IReadOnlyDictionary<string, string> parameters, Guid? eventId, CancellationToken cancellationToken)
     {
-        var message = AlertTemplates.Render(template, parameters);
+        var message = Render(template, parameters);
         var now = time.GetUtcNow().UtcDateTime;
         var created = new List<Notification>();
         foreach (var recipient in await recipients.ForAsync(type, cardAccountId, userId, cancellationToken))
@@ -29,6 +30,13 @@ internal sealed class AlertQueue(NotificationsDbContext db, Recipients recipient
         signal.AlertsQueued();
         return created.Select(n => n.Id).ToList();
     }
+
+    /// <summary>The words of an alert as its recipients get them, with the site's sign-in address.</summary>
+    public RenderedMessage Render(string template, IReadOnlyDictionary<string, string> parameters) =>
+        AlertTemplates.Render(template, new Dictionary<string, string>(parameters, StringComparer.Ordinal)
+        {
+            [AlertTemplates.SignInUrl] = site.Value.SignInUrl,
+        });
 
     public static Notification NewNotification(
         AlertType type, string template, Guid? cardAccountId, string? userId, Recipient recipient, RenderedMessage message, Guid? eventId, DateTime now)

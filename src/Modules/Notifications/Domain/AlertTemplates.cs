@@ -5,10 +5,14 @@ namespace BillCenter.Modules.Notifications.Domain;
 
 /// <summary>
 /// The words of every alert. Parameters are display values ("Last4", "Name"); a template never shows more than
-/// the last four digits of a card, and no code except a one-time code's own.
+/// the last four digits of a card, and no code except a one-time code's own. A message that invites the reader to sign
+/// in gives the sign-in page's address ({SignInUrl}, from Site:PublicUrl), as text and, in HTML, as a link; no other link.
 /// </summary>
 internal static class AlertTemplates
 {
+    /// <summary>The parameter holding the sign-in page's public address.</summary>
+    public const string SignInUrl = "SignInUrl";
+
     private static readonly Dictionary<string, (string Subject, string Body)> Templates = new(StringComparer.Ordinal)
     {
         ["card-locked"] = ("Security alert: online checks for your card are paused",
@@ -16,7 +20,7 @@ internal static class AlertTemplates
         ["online-account-created"] = ("Security alert: an online account was created for your card",
             "An online account was created for your card ending {Last4}. If this was not you, call the number on the back of your card now."),
         ["welcome"] = ("Welcome to BillCenter",
-            "Your online account is ready. Sign in to see your balance and statements, set up alerts and choose paperless statements."),
+            "Your online account is ready. Sign in at {SignInUrl} to see your balance and recent purchases."),
         ["password-changed"] = ("Security alert: your password was changed",
             "The password for your online account was changed. If this was not you, call the number on the back of your card now."),
         ["user-id-reminder"] = ("Your BillCenter user ID",
@@ -24,13 +28,16 @@ internal static class AlertTemplates
         ["card-activated"] = ("Your card ending {Last4} is active",
             "Your card ending {Last4} is now active and ready to use."),
         ["statement-ready"] = ("Your statement is ready",
-            "Your statement for the card account ending {Last4} is ready. Sign in to view it."),
+            "Your statement for the card account ending {Last4} is ready. Sign in at {SignInUrl} to see its balance, minimum payment and due date."),
         ["payment-received"] = ("We received your payment",
             "We received your payment of {Amount} for the card account ending {Last4}. Thank you."),
         ["payment-due"] = ("Your payment is due soon",
             "Your minimum payment of {Amount} for the card account ending {Last4} is due on {DueDate}."),
         ["test"] = ("BillCenter test alert", "This is a test alert {Marker}."),
     };
+
+    /// <summary>The name of every template.</summary>
+    public static IReadOnlyCollection<string> Names => Templates.Keys;
 
     public static bool Exists(string template) => Templates.ContainsKey(template);
 
@@ -43,13 +50,14 @@ internal static class AlertTemplates
 
         var subject = Fill(words.Subject, parameters);
         var body = Fill(words.Body, parameters);
-        return new RenderedMessage(subject, Text(subject, body), Html(subject, body), $"BillCenter: {body}");
+        var link = parameters.TryGetValue(SignInUrl, out var url) ? url : null;
+        return new RenderedMessage(subject, Text(subject, body), Html(subject, body, link), $"BillCenter: {body}");
     }
 
     public static RenderedMessage OneTimeCode(string code, int validMinutes)
     {
-        const string subject = "Your BillCenter security code";
-        var body = $"Your security code is {code}. It expires in {validMinutes} minutes. Never share this code: we will never ask you for it.";
+        const string subject = "Your BillCenter one-time code";
+        var body = $"Your one-time code is {code}. It expires in {validMinutes} minutes. Never share this code: we will never ask you for it.";
         return new RenderedMessage(subject, Text(subject, body), Html(subject, body), $"BillCenter: {body}");
     }
 
@@ -64,21 +72,33 @@ internal static class AlertTemplates
         parameters.Aggregate(text, (current, p) => current.Replace($"{{{p.Key}}}", p.Value, StringComparison.Ordinal));
 
     private static string Text(string subject, string body) =>
-        $"{subject}\n\n{body}\n\n--\nBillCenter. You get this message because of your card account. Manage alerts after signing in.";
+        $"{subject}\n\n{body}\n\n--\nBillCenter. You get this message because of your card account. Questions? Call the number on the back of your card.";
 
     // Accessible HTML: a language, a real heading, no layout tables, nothing that needs images.
-    private static string Html(string subject, string body) =>
+    private static string Html(string subject, string body, string? link = null) =>
         $"""
         <!DOCTYPE html>
         <html lang="en-US">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{WebUtility.HtmlEncode(subject)}</title></head>
         <body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #0b0c0c; max-width: 600px; margin: 0 auto; padding: 16px;">
         <h1 style="font-size: 24px;">{WebUtility.HtmlEncode(subject)}</h1>
-        <p>{WebUtility.HtmlEncode(body)}</p>
-        <p style="color: #484949; font-size: 14px;">BillCenter. You get this message because of your card account. Manage alerts after signing in.</p>
+        <p>{Linked(WebUtility.HtmlEncode(body), link)}</p>
+        <p style="color: #484949; font-size: 14px;">BillCenter. You get this message because of your card account. Questions? Call the number on the back of your card.</p>
         </body>
         </html>
         """;
+
+    /// <summary>The address in an encoded body, made a link to itself.</summary>
+    private static string Linked(string encodedBody, string? link)
+    {
+        if (string.IsNullOrEmpty(link))
+        {
+            return encodedBody;
+        }
+
+        var encoded = WebUtility.HtmlEncode(link);
+        return encodedBody.Replace(encoded, $"<a href=\"{encoded}\">{encoded}</a>", StringComparison.Ordinal);
+    }
 
     /// <summary>Security alerts go to every contact on file and cannot be turned off.</summary>
     public static bool IsSecurity(AlertType type) => type == AlertType.Security;

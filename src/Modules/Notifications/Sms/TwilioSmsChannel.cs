@@ -81,7 +81,7 @@ internal sealed class TwilioSmsChannel : ISmsChannel
         }
         catch (ApiConnectionException exception) when (cancellationToken.IsCancellationRequested)
         {
-            throw new OperationCanceledException("The SMS send was cancelled.", exception, cancellationToken);
+            throw new OperationCanceledException("The SMS send was canceled.", exception, cancellationToken);
         }
         catch (ApiConnectionException exception) when (exception.InnerException is TaskCanceledException)
         {

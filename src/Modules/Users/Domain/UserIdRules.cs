@@ -10,7 +10,7 @@ internal static class UserIdRules
     public const string AllowedCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@";
 
     public static string Describe =>
-        $"{MinimumLength} to {MaximumLength} characters: letters, numbers, full stops (.), hyphens (-), underscores (_) and @. Not your card number.";
+        $"{MinimumLength} to {MaximumLength} characters: letters, numbers, periods (.), hyphens (-), underscores (_) and @. Not your card number.";
 
     public static string? Check(string? userName)
     {
@@ -32,7 +32,7 @@ internal static class UserIdRules
 
         if (userName.Any(c => !AllowedCharacters.Contains(c, StringComparison.Ordinal)))
         {
-            return "User ID must only include letters, numbers, full stops, hyphens, underscores and @";
+            return "User ID must only include letters, numbers, periods, hyphens, underscores and @";
         }
 
         return null;

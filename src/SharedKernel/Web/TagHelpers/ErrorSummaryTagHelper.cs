@@ -36,6 +36,8 @@ public sealed class ErrorSummaryTagHelper(HtmlEncoder encoder) : TagHelper
         output.Attributes.SetAttribute("role", "alert");
         output.Attributes.SetAttribute("aria-labelledby", "error-summary-title");
         output.Attributes.SetAttribute("tabindex", "-1");
+        // Focused on arrival, with or without JavaScript (site.js focuses it again once the page has loaded).
+        output.Attributes.SetAttribute("autofocus", "autofocus");
         output.Attributes.SetAttribute("data-module", "error-summary");
 
         var list = new System.Text.StringBuilder();

@@ -24,5 +24,5 @@ internal sealed class BenefitCache(IMemoryCache cache)
             return (IReadOnlyDictionary<Product, IReadOnlyList<BenefitSummary>>)benefits
                 .GroupBy(b => b.Product)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<BenefitSummary>)[.. g.Select(b => b.Summary)]);
-        }) ?? throw new InvalidOperationException("The benefit catalogue could not be cached.");
+        }) ?? throw new InvalidOperationException("The benefit catalog could not be cached.");
 }

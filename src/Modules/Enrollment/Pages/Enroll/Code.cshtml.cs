@@ -16,7 +16,7 @@ public sealed class CodeModel(IMediator mediator) : JourneyPage<EnrollmentJourne
     private const string ResentKey = "enroll.code.resent";
 
     /// <summary>The answer to a code that is not 6 digits: a typing slip, never counted as a wrong code.</summary>
-    public const string FormatMessage = "Enter the 6-digit security code we sent you, using numbers only";
+    public const string FormatMessage = "Enter the 6-digit one-time code we sent you, using numbers only";
 
     [BindProperty]
     public Form Data { get; set; } = new();
@@ -30,7 +30,7 @@ public sealed class CodeModel(IMediator mediator) : JourneyPage<EnrollmentJourne
     {
         if (string.IsNullOrWhiteSpace(Data.Code))
         {
-            ModelState.AddModelError("Data.Code", "Enter the 6-digit security code");
+            ModelState.AddModelError("Data.Code", "Enter the 6-digit one-time code");
             return Page();
         }
 

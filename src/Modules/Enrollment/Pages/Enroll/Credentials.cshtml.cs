@@ -15,6 +15,12 @@ public sealed class CredentialsModel(IMediator mediator) : JourneyPage<Enrollmen
 
     public CredentialRules Rules { get; private set; } = new(string.Empty, string.Empty);
 
+    /// <summary>
+    /// A valid password was chosen before and the step was then refused (the user ID was taken): only its hash is
+    /// kept, and the password field is optional.
+    /// </summary>
+    public bool PasswordKept => State.PasswordHash is not null;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Rules = await mediator.Send(new GetCredentialRules(), cancellationToken);
@@ -24,15 +30,23 @@ public sealed class CredentialsModel(IMediator mediator) : JourneyPage<Enrollmen
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Rules = await mediator.Send(new GetCredentialRules(), cancellationToken);
-        var problems = await mediator.Send(new CheckNewCredentials(Data.UserName?.Trim(), Data.Password ?? string.Empty), cancellationToken);
+        var userName = Data.UserName?.Trim();
+        var keepPassword = PasswordKept && string.IsNullOrEmpty(Data.Password);
+        var problems = await mediator.Send(new CheckNewCredentials(userName, keepPassword ? null : Data.Password ?? string.Empty), cancellationToken);
         if (problems.Count > 0)
         {
+            if (!keepPassword && problems.All(p => p.Field != nameof(Form.Password)))
+            {
+                // The password is fine, only the user ID is not: keep the password's hash, so it need not be typed again.
+                Keep(EnrollmentJourney.PasswordKept(State, await mediator.Send(new HashNewPassword(Data.Password!), cancellationToken)));
+            }
+
             ModelState.AddFieldErrors(problems, nameof(Data));
             return Page();
         }
 
-        var passwordHash = await mediator.Send(new HashNewPassword(Data.Password!), cancellationToken);
-        return Go(EnrollmentJourney.CredentialsChosen(State, Data.UserName!.Trim(), passwordHash));
+        var passwordHash = keepPassword ? State.PasswordHash! : await mediator.Send(new HashNewPassword(Data.Password!), cancellationToken);
+        return Go(EnrollmentJourney.CredentialsChosen(State, userName!, passwordHash));
     }
 
     public sealed class Form

@@ -96,8 +96,14 @@ public sealed class EnrollmentJourney(IDataProtectionProvider dataProtection, IC
     public static JourneyMove<EnrollmentState> EnrolledMeanwhile(EnrollmentState state) =>
         new(state with { AlreadyEnrolled = true, PasswordHash = null }, AlreadyEnrolled);
 
-    /// <summary>The user ID was taken since it was checked: the check page says so; the password is not kept.</summary>
-    public static EnrollmentState UserIdTaken(EnrollmentState state) => state with { PasswordHash = null };
+    /// <summary>
+    /// The user ID was taken since it was checked: the check page says so. The password's hash is kept, so choosing
+    /// another user ID does not mean typing the password again.
+    /// </summary>
+    public static EnrollmentState UserIdTaken(EnrollmentState state) => state;
+
+    /// <summary>The credentials step was refused for its user ID only: the valid password is kept, as a hash.</summary>
+    public static EnrollmentState PasswordKept(EnrollmentState state, string passwordHash) => state with { PasswordHash = passwordHash };
 }
 
 public enum EnrollmentPath

@@ -23,6 +23,9 @@ public sealed class SendCodeModel(IMediator mediator) : JourneyPage<EnrollmentJo
     /// <summary>With a single contact on file: where the code goes, for example "your email j***@example.com".</summary>
     public string? OnlyDestination { get; private set; }
 
+    /// <summary>The error of the step, shown at the "Send code" button when there is no choice to make.</summary>
+    public string? ChannelError => ModelState.TryGetValue("Data.Channel", out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadChoicesAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public sealed class CodeModel(IMediator mediator) : PageModel
         switch (await mediator.Send(Data, cancellationToken))
         {
             case Outcome.Passed:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin/jobs");
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
             case Outcome.NoSignInUnderway:
                 return RedirectToPage("Index");
             default:
@@ -44,7 +44,7 @@ public sealed class CodeModel(IMediator mediator) : PageModel
     }
 
     /// <summary>The one answer to a wrong, used or expired code, and to a code entered on a locked account.</summary>
-    public const string WrongMessage = "Enter the security code we sent you. If it is more than 10 minutes old, sign in again to get a new one";
+    public const string WrongMessage = "Enter the one-time code we sent you. If it is more than 10 minutes old, sign in again to get a new one";
 
     public enum Outcome
     {
@@ -62,7 +62,7 @@ public sealed class CodeModel(IMediator mediator) : PageModel
 
     internal sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Code).NotEmpty().WithMessage("Enter the security code");
+        public Validator() => RuleFor(c => c.Code).NotEmpty().WithMessage("Enter the one-time code");
     }
 
     internal sealed class Handler(SignInManager<BillCenterUser> signIn, SignInAttempts attempts, IMediator mediator) : IRequestHandler<Command, Outcome>

@@ -44,7 +44,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 TempData[NoticeKey] = "You were signed in as someone else in this browser. We signed you out of that online account: sign in again to continue.";
                 return RedirectToPage(new { returnUrl });
             case Outcome.NoCodeDestination:
-                ModelState.AddModelError("Data.UserName", "We cannot send you a security code: there is no email address on file for this online account. Contact support");
+                ModelState.AddModelError("Data.UserName", "We cannot send you a one-time code: there is no email address on file for this online account. Contact support");
                 return Page();
             default:
                 // One message whatever went wrong: it never tells whether the user ID exists or the account is locked.

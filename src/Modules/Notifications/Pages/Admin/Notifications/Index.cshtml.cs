@@ -33,6 +33,14 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return RedirectToPage(failurePage > 1 ? new { failurePage } : null);
     }
 
+    /// <summary>A channel as people read it: "Email", "SMS" (never the enum's "Sms").</summary>
+    public static string ChannelName(NotificationChannel channel) => channel switch
+    {
+        NotificationChannel.Email => "Email",
+        NotificationChannel.Sms => "SMS",
+        _ => channel.ToString(),
+    };
+
     public sealed record DeliveryLog(IReadOnlyList<StatusCount> Counts, FailurePage Failures, DateTime Since);
 
     public sealed record StatusCount(NotificationChannel Channel, NotificationStatus Status, int Count);
