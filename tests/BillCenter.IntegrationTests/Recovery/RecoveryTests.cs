@@ -194,7 +194,7 @@ public abstract partial class RecoveryTests(NotificationAppFixture fixture)
         await ExpectRedirectAsync(client.SubmitFormAsync("/recover/code", Code(await CodeForAsync(account.Email!))), "/recover/no-account");
 
         var page = await client.GetStringAsync("/recover/no-account", Cancel);
-        Assert.Contains("This card is cancelled", page, StringComparison.Ordinal);
+        Assert.Contains("This card is canceled", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<a class=\"button\" href=\"/enroll\">", page, StringComparison.Ordinal);
     }
 
