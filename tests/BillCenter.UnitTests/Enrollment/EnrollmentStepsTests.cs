@@ -62,7 +62,8 @@ public class EnrollmentStepsTests
 
         var chosen = EnrollmentJourney.CredentialsChosen(verified.State, "new.user", "AQAAAAIAAYagAAAAEHashOfAPassword");
         Assert.Contains(EnrollmentJourney.Check, Showing(chosen.State));
-        Assert.DoesNotContain(EnrollmentJourney.Check, Showing(EnrollmentJourney.UserIdTaken(chosen.State)));
+        // A user ID taken meanwhile keeps the chosen password's hash (no typing it again); creating re-checks the user ID.
+        Assert.Equal("AQAAAAIAAYagAAAAEHashOfAPassword", EnrollmentJourney.UserIdTaken(chosen.State).PasswordHash);
 
         var created = EnrollmentJourney.Created(chosen.State);
         Assert.Equal(EnrollmentJourney.Done, created.Page);
