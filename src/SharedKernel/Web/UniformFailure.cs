@@ -8,6 +8,11 @@ namespace BillCenter.SharedKernel.Web;
 /// </summary>
 public static class UniformFailure
 {
+    /// <summary>
+    /// What every failed card check adds: what more failures do and whom to call, never how many tries this card has left.
+    /// </summary>
+    public const string AfterMoreFailures = "After several failed tries, online checks for this card are paused for up to 24 hours. If you need help, call the number on the back of your card.";
+
     public static void AddUniformFailure(this ModelStateDictionary modelState, string field, string message, params string[] clearFields)
     {
         ArgumentNullException.ThrowIfNull(modelState);

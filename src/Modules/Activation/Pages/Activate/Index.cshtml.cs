@@ -16,7 +16,7 @@ namespace BillCenter.Modules.Activation.Pages.Activate;
 [RateLimitedStep(SecurityStep.CardCheck)]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
-    public const string UniformFailure = "We could not activate a card with those details. Check the card number and card ID and try again. After several failed tries, online checks for this card are paused for up to 24 hours. If you need help, call the number on the back of your card.";
+    public const string UniformFailure = "We could not activate a card with those details. Check the card number and card ID and try again. " + SharedKernel.Web.UniformFailure.AfterMoreFailures;
 
     /// <summary>TempData keys of the confirmation: the outcome and the last four digits, never the card number.</summary>
     public const string OutcomeKey = "activation.outcome";

@@ -16,7 +16,7 @@ namespace BillCenter.Modules.Enrollment.Pages.Enroll;
 [RateLimitedStep(SecurityStep.CardCheck)]
 public sealed class CardModel(IMediator mediator) : JourneyPage<EnrollmentJourney, EnrollmentState>
 {
-    public const string Failure = "We could not find a card with those details. Check the card number and the 4-digit card ID and try again. After several failed tries, online checks for this card are paused for up to 24 hours. If you need help, call the number on the back of your card.";
+    public const string Failure = "We could not find a card with those details. Check the card number and the 4-digit card ID and try again. " + UniformFailure.AfterMoreFailures;
 
     [BindProperty]
     public Form Data { get; set; } = new();

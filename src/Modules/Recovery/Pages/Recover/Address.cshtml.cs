@@ -18,7 +18,7 @@ public sealed class AddressModel(IMediator mediator) : JourneyPage<RecoveryJourn
 {
     public const string Heading = "Enter your billing address";
 
-    public const string Failure = "We could not find an account with those details. Check the card number, billing street address and ZIP code and try again.";
+    public const string Failure = "We could not find an account with those details. Check the card number, billing street address and ZIP code and try again. " + UniformFailure.AfterMoreFailures;
 
     [BindProperty]
     public Form Data { get; set; } = new();

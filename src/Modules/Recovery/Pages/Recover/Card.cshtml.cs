@@ -18,7 +18,7 @@ public sealed class CardModel(IMediator mediator) : JourneyPage<RecoveryJourney,
 {
     public const string Heading = "Enter your card details";
 
-    public const string Failure = "We could not find a card with those details. Check the card number and the 4-digit card ID and try again.";
+    public const string Failure = "We could not find a card with those details. Check the card number and the 4-digit card ID and try again. " + UniformFailure.AfterMoreFailures;
 
     [BindProperty]
     public Form Data { get; set; } = new();
