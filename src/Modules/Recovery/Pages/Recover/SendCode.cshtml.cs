@@ -49,11 +49,9 @@ public sealed class SendCodeModel(IMediator mediator) : JourneyPage<RecoveryJour
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         var destinations = await mediator.Send(new GetCodeDestinations(State.CardAccountId!.Value), cancellationToken);
-        Choices = destinations.Select(d => new RadioItem(d.Channel.ToString(), d.Channel == NotificationChannel.Email ? $"Email to {d.Masked}" : $"Text message to {d.Masked}")).ToList();
+        Choices = destinations.Select(d => new RadioItem(d.Channel.ToString(), d.ChoiceLabel)).ToList();
         Data.Channel ??= Choices.Count == 1 ? Choices[0].Value : null;
-        OnlyDestination = destinations.Count == 1
-            ? (destinations[0].Channel == NotificationChannel.Email ? $"your email {destinations[0].Masked}" : $"your mobile {destinations[0].Masked}")
-            : null;
+        OnlyDestination = destinations.Count == 1 ? destinations[0].InSentence : null;
     }
 
     public sealed class Form
