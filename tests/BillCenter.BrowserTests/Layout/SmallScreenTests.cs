@@ -78,13 +78,25 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
     {
         var page = await NewNarrowPageAsync(javaScript);
 
-        foreach (var path in new[] { "/", "/sign-in", "/enroll", "/enroll/card", "/activate" })
+        foreach (var path in new[] { "/", "/sign-in", "/enroll", "/enroll/card", "/activate", "/recover", "/contact", "/privacy", "/security", "/accessibility" })
         {
             var response = await page.GotoAsync(path);
             Assert.True(response!.Ok, $"{path} answered {response.Status}");
             await AssertReflowsAsync(page);
             await browser.AssertAccessibleAsync(page);
         }
+
+        // The recovery steps behind the first one.
+        await page.GotoAsync("/recover");
+        await page.GetByLabel("I forgot my password").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/recover/card$"));
+        await AssertReflowsAsync(page);
+        await browser.AssertAccessibleAsync(page);
+        await page.GotoAsync("/recover/address");
+        await Assertions.Expect(page.GetByLabel("ZIP code")).ToBeVisibleAsync();
+        await AssertReflowsAsync(page);
+        await browser.AssertAccessibleAsync(page);
 
         await page.GotoAsync("/");
         await AssertOneLineAsync(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Sign in" }));
@@ -143,6 +155,11 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
         await AssertScrollsSidewaysAsync(events);
         await events.FocusAsync();
         await Assertions.Expect(events).ToBeFocusedAsync();
+        await browser.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/admin");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await AssertReflowsAsync(page);
         await browser.AssertAccessibleAsync(page);
 
         await page.GotoAsync("/admin/notifications");
