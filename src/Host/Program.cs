@@ -4,6 +4,7 @@ using BillCenter.Modules.Activation;
 using BillCenter.Modules.Audit;
 using BillCenter.Modules.Enrollment;
 using BillCenter.Modules.Notifications;
+using BillCenter.Modules.Preferences;
 using BillCenter.Modules.Recovery;
 using BillCenter.Modules.Users;
 using BillCenter.SharedKernel.Modules;
@@ -16,6 +17,7 @@ IModule[] modules =
     new NotificationsModule(),
     new EnrollmentModule(),
     new RecoveryModule(),
+    new PreferencesModule(),
     new ActivationModule(),
     new AuditModule(),
 ];

@@ -19,4 +19,6 @@ public enum SecurityEventKind
     SessionsEnded,
     PasswordReset,
     UserIdRecovered,
+    SecurityQuestionsChanged,
+    SecurityQuestionFailed,
 }

@@ -61,7 +61,14 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your online account is ready" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("benefits")).ToContainTextAsync("Dining rewards");
         await browser.AssertAccessibleAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Go to your accounts" }).ClickAsync();
+        // "Set up your account": security questions first, each step skippable, ending on the overview.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Set up your account" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your security questions", Level = 1 })).ToBeVisibleAsync();
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Skip this step" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your preferences", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("security-questions")).ToContainTextAsync("Not set");
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Your accounts" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Card ending {card.Number[^4..]}" })).ToBeVisibleAsync();
         await browser.MailToAsync(card.Email, 3); // the code, the welcome email and the security alert
     }

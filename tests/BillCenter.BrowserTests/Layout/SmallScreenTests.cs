@@ -136,6 +136,14 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
 
         await activity.FocusAsync();
         await Assertions.Expect(activity).ToBeFocusedAsync();
+
+        await AssertOneLineAsync(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Preferences" }));
+        foreach (var path in new[] { "/preferences", "/preferences/security-questions" })
+        {
+            await page.GotoAsync(path);
+            await AssertReflowsAsync(page);
+            await browser.AssertAccessibleAsync(page);
+        }
     }
 
     [Theory]

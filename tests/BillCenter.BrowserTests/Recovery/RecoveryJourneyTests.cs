@@ -1,7 +1,10 @@
 using System.Text.RegularExpressions;
 using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Users.Contracts;
 using BillCenter.SharedKernel.Money;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BillCenter.BrowserTests;
 
@@ -116,11 +119,7 @@ public sealed class RecoveryJourneyTests(JobsBrowserFixture browser) : IClassFix
         var holder = await OpenLinkedAccountAsync(Product.Green, CardStatus.Active);
         var page = await browser.NewPageAsync(javaScript);
 
-        await page.GotoAsync("/recover");
-        await page.GetByLabel("I forgot both my user ID and my password").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await EnterCardAsync(page, holder);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
+        await ReachCodeAsync(page, holder, "I forgot both my user ID and my password");
         await page.GetByLabel("One-time code").FillAsync(await CodeAsync(holder.Email, 1));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
@@ -199,11 +198,7 @@ public sealed class RecoveryJourneyTests(JobsBrowserFixture browser) : IClassFix
         var holder = await OpenAccountAsync(Product.Gold, CardStatus.Active);
         var page = await browser.NewPageAsync(javaScript);
 
-        await page.GotoAsync("/recover");
-        await page.GetByLabel("I forgot my user ID").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await EnterCardAsync(page, holder);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
+        await ReachCodeAsync(page, holder, "I forgot my user ID");
         await page.GetByLabel("One-time code").FillAsync(await CodeAsync(holder.Email, 1));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
@@ -234,6 +229,67 @@ public sealed class RecoveryJourneyTests(JobsBrowserFixture browser) : IClassFix
         await browser.AssertAccessibleAsync(page);
         var alert = Assert.Single(await browser.MailToAsync(holder.Email, 1));
         Assert.Equal("Security alert: online checks for your card are paused", alert.Subject);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Given_an_expired_code_Then_the_field_says_so_and_a_new_code_moves_on(bool javaScript)
+    {
+        var holder = await OpenLinkedAccountAsync(Product.Gold, CardStatus.Active);
+        var page = await browser.NewPageAsync(javaScript);
+        await ReachCodeAsync(page, holder, "I forgot my user ID");
+        var expired = await CodeAsync(holder.Email, 1);
+        await browser.App.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<NotificationsDbContext>();
+            var sent = Assert.Single(await db.OneTimeCodes.Where(c => c.CardAccountId == holder.CardAccountId).ToListAsync(TestContext.Current.CancellationToken));
+            // As if the code had been sent 11 minutes ago: expired, and long past the wait before another may be sent.
+            sent.LastSentAt = DateTime.UtcNow.AddMinutes(-11);
+            sent.ExpiresAt = DateTime.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+        await page.GetByLabel("One-time code").FillAsync(expired);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: Enter your one-time code"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "The code has expired. Ask for a new code" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(holder.UserName);
+        await browser.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send a new code" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/recover/code$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The previous code no longer works");
+        await page.GetByLabel("One-time code").FillAsync(await CodeAsync(holder.Email, 2));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await ExpectStepAsync(page, "Your user ID", backTo: null);
+        await Assertions.Expect(page.GetByTestId("user-id")).ToHaveTextAsync(holder.UserName);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Given_a_code_already_used_When_a_copy_of_the_browser_taken_before_enters_it_again_Then_it_is_refused(bool javaScript)
+    {
+        var holder = await OpenLinkedAccountAsync(Product.Gold, CardStatus.Active);
+        var page = await browser.NewPageAsync(javaScript);
+        await ReachCodeAsync(page, holder, "I forgot my user ID");
+        var copy = await browser.NewPageAsync(javaScript);
+        await copy.Context.AddCookiesAsync((await page.Context.CookiesAsync()).Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Secure = c.Secure, HttpOnly = c.HttpOnly }));
+        var code = await CodeAsync(holder.Email, 1);
+        await page.GetByLabel("One-time code").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await ExpectStepAsync(page, "Your user ID", backTo: null);
+
+        await copy.GotoAsync("/recover/code");
+        await copy.GetByLabel("One-time code").FillAsync(code);
+        await copy.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Assertions.Expect(copy).ToHaveTitleAsync(new Regex("^Error: Enter your one-time code"));
+        await Assertions.Expect(copy.GetByRole(AriaRole.Link, new() { Name = "That code has already been used. Ask for a new code" })).ToBeVisibleAsync();
+        await Assertions.Expect(copy.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(holder.UserName);
+        await browser.AssertAccessibleAsync(copy);
     }
 
     private sealed record Holder(string Number, string? CardId, string Email, string Street, Guid CardAccountId, string UserName);
@@ -271,6 +327,17 @@ public sealed class RecoveryJourneyTests(JobsBrowserFixture browser) : IClassFix
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/accounts$"));
         return page;
+    }
+
+    /// <summary>From the start page to the code step by card ID, the code sent by email.</summary>
+    private static async Task ReachCodeAsync(IPage page, Holder holder, string need)
+    {
+        await page.GotoAsync("/recover");
+        await page.GetByLabel(need).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await EnterCardAsync(page, holder);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your one-time code", Level = 1 })).ToBeVisibleAsync();
     }
 
     private static async Task EnterCardAsync(IPage page, Holder holder)

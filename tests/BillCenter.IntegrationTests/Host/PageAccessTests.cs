@@ -41,6 +41,7 @@ public abstract class PageAccessTests(AppFixture fixture)
         "/recover/done",
         "/recover/no-account",
         "/recover/password",
+        "/recover/question",
         "/recover/send-code",
         "/recover/user-id",
         "/security",

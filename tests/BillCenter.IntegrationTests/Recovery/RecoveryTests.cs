@@ -288,6 +288,59 @@ public abstract partial class RecoveryTests(NotificationAppFixture fixture)
     }
 
     [Fact]
+    public async Task Given_security_questions_When_the_code_is_right_Then_one_is_asked_before_the_user_ID_and_its_answer_is_compared_loosely()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var (userName, _) = await App.NewCardholderAsync(OldPassword, account);
+        var answers = await SetSecurityQuestionsAsync(userName);
+        var client = App.CreateBrowserLikeClient();
+
+        await ReachAfterCodeAsync(client, account, "UserId", "/recover/question", mailBefore: 1);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/recover/user-id", Cancel)).StatusCode); // not before the answer
+        var page = await client.GetStringAsync("/recover/question", Cancel);
+        Assert.DoesNotContain(userName, page, StringComparison.OrdinalIgnoreCase);
+        var question = AskedQuestion(page, answers.Keys);
+        var wrong = await client.SubmitFormAsync("/recover/question", new Dictionary<string, string> { ["Data.Answer"] = "not the answer" });
+        var wrongHtml = await wrong.Content.ReadAsStringAsync(Cancel);
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("That answer does not match the one you saved", wrongHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(userName, wrongHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await QueuedAsync(account.Email!, "user-id-reminder")); // no user ID notice before the right answer
+
+        await ExpectRedirectAsync(client.SubmitFormAsync("/recover/question", new Dictionary<string, string> { ["Data.Answer"] = answers[question] }), "/recover/user-id");
+
+        Assert.Contains($"<strong data-testid=\"user-id\">{userName}</strong>", await client.GetStringAsync("/recover/user-id", Cancel), StringComparison.Ordinal);
+        Assert.Single(await MailDrop.WaitForAsync(account.Email!, 3), m => m.Subject == "Your BillCenter user ID");
+        Assert.DoesNotContain("Biscuit", App.Logs.AllText, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Given_five_wrong_security_answers_Then_the_card_is_locked_the_journey_ends_and_the_cardholder_is_alerted()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var (userName, _) = await App.NewCardholderAsync(OldPassword, account);
+        await SetSecurityQuestionsAsync(userName);
+        var client = App.CreateBrowserLikeClient();
+        await ReachAfterCodeAsync(client, account, "Password", "/recover/question", mailBefore: 1);
+
+        for (var i = 1; i < SelfServiceLockout.MaxFailures; i++)
+        {
+            var wrong = await client.SubmitFormAsync("/recover/question", new Dictionary<string, string> { ["Data.Answer"] = $"wrong answer {i}" });
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        await ExpectRedirectAsync(client.SubmitFormAsync("/recover/question", new Dictionary<string, string> { ["Data.Answer"] = "wrong answer 5" }), "/recover");
+
+        Assert.Contains("Online checks for your card are paused for 24 hours", await client.GetStringAsync("/recover", Cancel), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/recover/question", Cancel)).StatusCode); // the journey is over
+        Assert.Single(await MailDrop.WaitForAsync(account.Email!, 3), m => m.Subject == "Security alert: online checks for your card are paused");
+        var (_, again) = await CardPageAsync(account.CardNumbers[0], account.CardIdDigits[0]!);
+        Assert.Contains(CardModel.Failure, again, StringComparison.Ordinal); // the right card details are refused while locked
+        await App.CreateBrowserLikeClient().SignInOrFailAsync(userName, OldPassword); // the password itself is untouched
+    }
+
+    [Fact]
     public async Task Given_an_expired_code_Then_the_field_says_so_and_asks_for_a_new_one()
     {
         var account = await App.OpenAsync(mobile: null);
@@ -514,19 +567,54 @@ public abstract partial class RecoveryTests(NotificationAppFixture fixture)
     private async Task ReachPasswordAsync(HttpClient client, TestAccount account, string need) =>
         await ReachAfterCodeAsync(client, account, need, "/recover/password");
 
-    private static async Task ReachAfterCodeAsync(HttpClient client, TestAccount account, string need, string next)
+    /// <param name="mailBefore">How many messages the account's email had before the journey (the code is the next).</param>
+    private static async Task ReachAfterCodeAsync(HttpClient client, TestAccount account, string need, string next, int mailBefore = 0)
     {
         await StartAsync(client, need);
         await ExpectRedirectAsync(client.SubmitFormAsync("/recover/card", Card(account)), "/recover/send-code");
         await ExpectRedirectAsync(client.SubmitFormAsync("/recover/send-code", ByEmail), "/recover/code");
-        await ExpectRedirectAsync(client.SubmitFormAsync("/recover/code", Code(await CodeForAsync(account.Email!))), next);
+        await ExpectRedirectAsync(client.SubmitFormAsync("/recover/code", Code(await CodeForAsync(account.Email!, mailBefore + 1))), next);
     }
 
-    private static async Task<string> CodeForAsync(string email)
+    private static async Task<string> CodeForAsync(string email, int count = 1)
     {
-        var mail = await MailDrop.WaitForAsync(email);
+        var mail = await MailDrop.WaitForAsync(email, count);
         return SecurityCodes.In(mail.Single(SecurityCodes.IsIn));
     }
+
+    /// <summary>The holder signs in and saves three security questions (one alert email); answers by question text.</summary>
+    private async Task<Dictionary<string, string>> SetSecurityQuestionsAsync(string userName)
+    {
+        var client = App.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(userName, OldPassword);
+        await ExpectRedirectAsync(client.SubmitFormAsync("/preferences/security-questions", new Dictionary<string, string>
+        {
+            ["Data.Question1"] = "first-pet",
+            ["Data.Answer1"] = "Biscuit",
+            ["Data.Question2"] = "first-car",
+            ["Data.Answer2"] = "Ford Escort",
+            ["Data.Question3"] = "first-concert",
+            ["Data.Answer3"] = "St. Mary's choir",
+        }), "/preferences");
+        return new()
+        {
+            ["What was the name of your first pet?"] = "BISCUIT!",
+            ["What was the make and model of your first car?"] = "ford-escort",
+            ["What was the first concert you went to?"] = "st marys choir",
+        };
+    }
+
+    /// <summary>How many notifications from <paramref name="template"/> were queued to <paramref name="email"/> (sent or not).</summary>
+    private async Task<int> QueuedAsync(string email, string template)
+    {
+        var count = 0;
+        await App.WithScopeAsync(async services =>
+            count = await services.GetRequiredService<NotificationsDbContext>().Notifications.CountAsync(n => n.Destination == email && n.Template == template, Cancel));
+        return count;
+    }
+
+    private static string AskedQuestion(string html, IEnumerable<string> questions) =>
+        Assert.Single(questions, q => html.Contains(System.Net.WebUtility.HtmlEncode(q).Replace("&#39;", "&#x27;", StringComparison.Ordinal), StringComparison.Ordinal));
 
     private async Task<(HttpStatusCode Status, string Html)> CardPageAsync(string number, string cardId)
     {

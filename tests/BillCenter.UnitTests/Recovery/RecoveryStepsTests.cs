@@ -1,4 +1,5 @@
 using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.Modules.Preferences.Contracts;
 using BillCenter.Modules.Recovery.Pages.Recover;
 using BillCenter.Modules.Users.Contracts;
 using BillCenter.SharedKernel.Web.Journeys;
@@ -15,7 +16,7 @@ public class RecoveryStepsTests
     private static readonly string[] AllPages =
     [
         RecoveryJourney.Index, RecoveryJourney.Card, RecoveryJourney.Address, RecoveryJourney.SendCode, RecoveryJourney.Code,
-        RecoveryJourney.NoAccount, RecoveryJourney.UserId, RecoveryJourney.Password, RecoveryJourney.Done,
+        RecoveryJourney.NoAccount, RecoveryJourney.Question, RecoveryJourney.UserId, RecoveryJourney.Password, RecoveryJourney.Done,
     ];
 
     private static readonly OnlineAccount Account = new("user-1", "demo.cardholder", "ABCDEF");
@@ -58,16 +59,32 @@ public class RecoveryStepsTests
     [InlineData(RecoveryNeed.Both, RecoveryJourney.UserId, new[] { RecoveryJourney.UserId, RecoveryJourney.Password })]
     public void Given_the_code_entered_Then_only_what_was_asked_for_shows_and_the_code_cannot_be_entered_again(RecoveryNeed need, string next, string[] showing)
     {
-        var verified = RecoveryJourney.CodeVerified(Sent(need), Account);
+        var verified = RecoveryJourney.CodeVerified(Sent(need), Account, null);
 
         Assert.Equal(next, verified.Page);
         Assert.Equal(showing, Showing(verified.State));
     }
 
+    [Theory]
+    [InlineData(RecoveryNeed.UserId, RecoveryJourney.UserId)]
+    [InlineData(RecoveryNeed.Password, RecoveryJourney.Password)]
+    public void Given_security_questions_set_Then_only_the_question_shows_until_it_is_answered(RecoveryNeed need, string after)
+    {
+        var asked = RecoveryJourney.CodeVerified(Sent(need), Account, new SecurityQuestionPrompt("first-pet", "What was the name of your first pet?"));
+
+        Assert.Equal(RecoveryJourney.Question, asked.Page);
+        Assert.Equal([RecoveryJourney.Question], Showing(asked.State));
+
+        var answered = RecoveryJourney.AnswerAccepted(asked.State);
+
+        Assert.Equal(after, answered.Page);
+        Assert.Equal([after], Showing(answered.State));
+    }
+
     [Fact]
     public void Given_no_online_account_Then_only_the_no_account_page_shows()
     {
-        var verified = RecoveryJourney.CodeVerified(Sent(RecoveryNeed.Both), null);
+        var verified = RecoveryJourney.CodeVerified(Sent(RecoveryNeed.Both), null, null);
 
         Assert.Equal(RecoveryJourney.NoAccount, verified.Page);
         Assert.Equal([RecoveryJourney.NoAccount], Showing(verified.State));
@@ -76,7 +93,7 @@ public class RecoveryStepsTests
     [Fact]
     public void Given_the_password_reset_Then_only_the_confirmation_shows_and_nothing_about_the_account_is_kept()
     {
-        var done = RecoveryJourney.PasswordWasReset(RecoveryJourney.CodeVerified(Sent(RecoveryNeed.Password), Account).State);
+        var done = RecoveryJourney.PasswordWasReset(RecoveryJourney.CodeVerified(Sent(RecoveryNeed.Password), Account, null).State);
 
         Assert.Equal([RecoveryJourney.Done], Showing(done.State));
         Assert.Null(done.State.UserId);

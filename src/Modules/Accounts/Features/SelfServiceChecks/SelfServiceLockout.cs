@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Accounts.Data;
 using BillCenter.Modules.Accounts.Domain;
 using BillCenter.Modules.Audit.Contracts;
@@ -74,11 +75,27 @@ internal sealed class SelfServiceLockout(AccountsDbContext db, TimeProvider time
     public async Task LockAsync(Guid cardAccountId, string reason, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var last4 = await db.Cards.Where(c => c.CardAccountId == cardAccountId)
-            .OrderByDescending(c => c.IsPrimary).ThenByDescending(c => c.IssuedAt)
-            .Select(c => c.Last4)
-            .FirstOrDefaultAsync(cancellationToken);
-        await TryLockAsync(cardAccountId, reason, last4 is null ? null : new LockAlert(cardAccountId, last4), cancellationToken);
+        await TryLockAsync(cardAccountId, reason, await AlertForAsync(cardAccountId, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Settles an attempt on a card account begun by <see cref="BeginAsync"/> for a check made elsewhere (a security
+    /// answer); true when the account is locked now, by this failure or before it.
+    /// </summary>
+    public async Task<bool> EndAsync(Guid cardAccountId, long attemptId, HolderCheckResult result, CancellationToken cancellationToken)
+    {
+        var attempt = await db.VerificationAttempts
+            .SingleOrDefaultAsync(a => a.Id == attemptId && a.Subject == cardAccountId && a.State == VerificationAttemptState.Pending, cancellationToken)
+            ?? throw new InvalidOperationException($"No pending check {attemptId} of card account {cardAccountId}.");
+        if (result == HolderCheckResult.Passed)
+        {
+            await SucceededAsync(attempt, cancellationToken);
+            return false;
+        }
+
+        var refused = result == HolderCheckResult.NotChecked;
+        var lockedNow = await FailedAsync(attempt, refused, await AlertForAsync(cardAccountId, cancellationToken), cancellationToken);
+        return refused || lockedNow;
     }
 
     /// <summary>Deletes attempts older than the window and expired locks (a daily job); they no longer count anyway.</summary>
@@ -136,6 +153,16 @@ internal sealed class SelfServiceLockout(AccountsDbContext db, TimeProvider time
         }
 
         return true;
+    }
+
+    /// <summary>Who to alert about a lock of the account: the last four digits of its primary (else newest) card.</summary>
+    private async Task<LockAlert?> AlertForAsync(Guid cardAccountId, CancellationToken cancellationToken)
+    {
+        var last4 = await db.Cards.Where(c => c.CardAccountId == cardAccountId)
+            .OrderByDescending(c => c.IsPrimary).ThenByDescending(c => c.IssuedAt)
+            .Select(c => c.Last4)
+            .FirstOrDefaultAsync(cancellationToken);
+        return last4 is null ? null : new LockAlert(cardAccountId, last4);
     }
 
     private static Guid LockEventId(Guid subject, DateTime lockedAt) =>

@@ -1,6 +1,6 @@
 using BillCenter.Modules.Accounts.Contracts;
-using BillCenter.Modules.Audit.Contracts;
 using BillCenter.Modules.Notifications.Contracts;
+using BillCenter.Modules.Preferences.Contracts;
 using BillCenter.Modules.Recovery.Domain;
 using BillCenter.Modules.Users.Contracts;
 using BillCenter.SharedKernel.Security;
@@ -55,7 +55,7 @@ public sealed class CodeModel(IMediator mediator) : JourneyPage<RecoveryJourney,
             return Page();
         }
 
-        return Go(RecoveryJourney.CodeVerified(State, outcome.Account, outcome.SecurityQuestionDue));
+        return Go(RecoveryJourney.CodeVerified(State, outcome.Account, outcome.Question));
     }
 
     /// <summary>Sends a new code, then shows this page again at its own address (post/redirect/get).</summary>
@@ -77,15 +77,16 @@ public sealed class CodeModel(IMediator mediator) : JourneyPage<RecoveryJourney,
         public string? Code { get; set; }
     }
 
-    internal sealed record Outcome(CodeCheckResult Check, OnlineAccount? Account, bool SecurityQuestionDue = false);
+    internal sealed record Outcome(CodeCheckResult Check, OnlineAccount? Account, SecurityQuestionPrompt? Question = null);
 
     /// <summary>
     /// Checks the code for the card account the journey verified; when it is right, and only then, looks up the online
-    /// account linked to the card. Looking up the user ID sends the cardholder a notice that it was looked up.
+    /// account linked to the card, and picks one of its security questions if it has any. Showing the user ID (when no
+    /// question is due) sends the cardholder a notice that it was looked up.
     /// </summary>
     internal sealed record Command(Guid CodeId, Guid CardAccountId, string Code, bool WantsUserId) : IRequest<Outcome>;
 
-    internal sealed class Handler(IMediator mediator, ISecurityQuestions securityQuestions) : IRequestHandler<Command, Outcome>
+    internal sealed class Handler(IMediator mediator) : IRequestHandler<Command, Outcome>
     {
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -102,15 +103,14 @@ public sealed class CodeModel(IMediator mediator) : JourneyPage<RecoveryJourney,
                 return new Outcome(check, null);
             }
 
-            // The seam for security questions (never instead of the code): none can be set yet, so none is due.
-            var securityQuestionDue = await securityQuestions.HasQuestionsAsync(account.UserId, cancellationToken);
-            if (request.WantsUserId)
+            // A security question, when set, is an extra check after the code (never instead of it): nothing is shown before it.
+            var question = await mediator.Send(new PickSecurityQuestion(account.UserId), cancellationToken);
+            if (request.WantsUserId && question is null)
             {
-                await mediator.Send(new QueueAlert(AlertType.Security, "user-id-reminder", null, account.UserId, new Dictionary<string, string>()), cancellationToken);
-                await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.UserIdRecovered, account.UserId, account.UserName, request.CardAccountId, "user ID shown after a one-time code"), cancellationToken);
+                await UserIdLookup.RecordAsync(mediator, account.UserId, account.UserName, request.CardAccountId, cancellationToken);
             }
 
-            return new Outcome(check, account, securityQuestionDue);
+            return new Outcome(check, account, question);
         }
     }
 }

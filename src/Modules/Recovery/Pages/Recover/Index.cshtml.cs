@@ -24,7 +24,14 @@ public sealed class IndexModel : JourneyPage<RecoveryJourney, RecoveryState>
     [BindProperty(SupportsGet = true)]
     public bool Expired { get; set; }
 
-    public void OnGet() => Data.Need = State.Need?.ToString();
+    /// <summary>Why the last journey ended early (wrong security answers paused the card's checks), shown once.</summary>
+    public string? Paused { get; private set; }
+
+    public void OnGet()
+    {
+        Data.Need = State.Need?.ToString();
+        Paused = TempData[QuestionModel.PausedKey] as string;
+    }
 
     public IActionResult OnPost()
     {

@@ -1,4 +1,5 @@
 using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.Modules.Preferences.Contracts;
 using BillCenter.Modules.Users.Contracts;
 using BillCenter.SharedKernel.Web.Journeys;
 using Microsoft.AspNetCore.DataProtection;
@@ -9,14 +10,10 @@ namespace BillCenter.Modules.Recovery.Pages.Recover;
 /// <summary>
 /// The whole recovery journey in one place: what is needed (user ID, password, both) → the card (card ID, or billing
 /// address for a cancelled card or an account without card ID) → where to send the code → the code → (no online
-/// account) or the user ID and/or a new password → done. Only after the code does the journey learn, and show,
+/// account) or, when the online account has security questions, one of them → the user ID and/or a new password → done. Only after the code does the journey learn, and show,
 /// whether the card has an online account. The verified code is redeemed server-side when the password is reset
 /// (within <see cref="ResetWindow"/> of the code), so a cookie replayed afterwards cannot reset it again.
 /// </summary>
-/// <remarks>
-/// The security-question step belongs between the code and the user ID or password: <see cref="CodeVerified"/> is
-/// where it goes, once cardholders can set questions (Domain/ISecurityQuestions.cs).
-/// </remarks>
 public sealed class RecoveryJourney(IDataProtectionProvider dataProtection, IConfiguration configuration)
     : Journey<RecoveryState>(dataProtection, configuration, "recover", ResetWindow)
 {
@@ -26,6 +23,7 @@ public sealed class RecoveryJourney(IDataProtectionProvider dataProtection, ICon
     public const string SendCode = "/Recover/SendCode";
     public const string Code = "/Recover/Code";
     public const string NoAccount = "/Recover/NoAccount";
+    public const string Question = "/Recover/Question";
     public const string UserId = "/Recover/UserId";
     public const string Password = "/Recover/Password";
     public const string Done = "/Recover/Done";
@@ -46,8 +44,10 @@ public sealed class RecoveryJourney(IDataProtectionProvider dataProtection, ICon
 
         // Only after the code may the cardholder learn whether the card has an online account, and which.
         [NoAccount] = s => s.CodeVerified && s.NoOnlineAccount,
-        [UserId] = s => s.CodeVerified && s.UserName is not null && s.WantsUserId && !s.PasswordReset,
-        [Password] = s => s.CodeVerified && s.UserName is not null && s.WantsPassword && !s.PasswordReset,
+        // A security question, when the account has them, comes after the code and before anything is shown or changed.
+        [Question] = s => s.CodeVerified && s.AwaitingAnswer && !s.PasswordReset,
+        [UserId] = s => s.CodeVerified && s.UserName is not null && !s.AwaitingAnswer && s.WantsUserId && !s.PasswordReset,
+        [Password] = s => s.CodeVerified && s.UserName is not null && !s.AwaitingAnswer && s.WantsPassword && !s.PasswordReset,
         [Done] = s => s.PasswordReset,
     };
 
@@ -89,25 +89,37 @@ public sealed class RecoveryJourney(IDataProtectionProvider dataProtection, ICon
 
     /// <summary>
     /// The code was right: now the journey learns the online account linked to the card (none: the cardholder is told
-    /// so, and offered enrollment unless the card is cancelled). The security-question step, once it exists, goes here.
+    /// so, and offered enrollment unless the card is cancelled). When the account has security questions, one of them
+    /// (<paramref name="question"/>) is asked before the user ID or the new password.
     /// </summary>
-    public static JourneyMove<RecoveryState> CodeVerified(RecoveryState state, OnlineAccount? account, bool securityQuestionDue = false)
+    public static JourneyMove<RecoveryState> CodeVerified(RecoveryState state, OnlineAccount? account, SecurityQuestionPrompt? question)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (securityQuestionDue)
-        {
-            // Preferences adds the question's page to the steps and goes there from here; until then no account has questions.
-            throw new NotSupportedException("The security-question step is not built yet: add its page to the recovery journey.");
-        }
-
         if (account is null)
         {
             return new(state with { CodeVerified = true, NoOnlineAccount = true }, NoAccount);
         }
 
-        var verified = state with { CodeVerified = true, UserId = account.UserId, UserName = account.UserName, CredentialVersion = account.CredentialVersion };
-        return new(verified, verified.WantsUserId ? UserId : Password);
+        var verified = state with
+        {
+            CodeVerified = true,
+            UserId = account.UserId,
+            UserName = account.UserName,
+            CredentialVersion = account.CredentialVersion,
+            SecurityQuestionKey = question?.Key,
+            SecurityQuestion = question?.Text,
+        };
+        return question is not null ? new(verified, Question) : Verified(verified);
     }
+
+    /// <summary>The security answer was right: on to the user ID or the new password.</summary>
+    public static JourneyMove<RecoveryState> AnswerAccepted(RecoveryState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Verified(state with { SecurityQuestionPassed = true });
+    }
+
+    private static JourneyMove<RecoveryState> Verified(RecoveryState state) => new(state, state.WantsUserId ? UserId : Password);
 
     /// <summary>Seeing the user ID, the cardholder wants a new password too.</summary>
     public static JourneyMove<RecoveryState> AlsoPassword(RecoveryState state) => new(state with { Need = RecoveryNeed.Both }, Password);
@@ -170,7 +182,18 @@ public sealed record RecoveryState
     /// <summary>The version of its credentials when the code was entered: a reset made since wins over this journey's.</summary>
     public string? CredentialVersion { get; init; }
 
+    /// <summary>The key of the security question asked, when the online account has them (learnt only after the code).</summary>
+    public string? SecurityQuestionKey { get; init; }
+
+    /// <summary>The words of that question, as shown.</summary>
+    public string? SecurityQuestion { get; init; }
+
+    public bool SecurityQuestionPassed { get; init; }
+
     public bool PasswordReset { get; init; }
+
+    /// <summary>A security question was asked and not yet answered right: nothing is shown or changed until it is.</summary>
+    public bool AwaitingAnswer => SecurityQuestionKey is not null && !SecurityQuestionPassed;
 
     public bool CardVerified => CardAccountId is not null;
 

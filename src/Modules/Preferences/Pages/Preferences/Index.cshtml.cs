@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.Modules.Preferences.Data;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace BillCenter.Modules.Preferences.Pages.Preferences;
+
+/// <summary>What the cardholder has set up and what is missing, with a way to each, and the benefits of each card.</summary>
+[Authorize]
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public const string Heading = "Your preferences";
+
+    public Overview Data { get; private set; } = new(null, []);
+
+    /// <summary>What the page a cardholder came back from saved, shown once.</summary>
+    public string? Saved { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Saved = TempData[SecurityQuestions.IndexModel.SavedKey] as string;
+        Data = await mediator.Send(new Query(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty), cancellationToken);
+    }
+
+    internal sealed record Query(string UserId) : IRequest<Overview>;
+
+    /// <param name="SecurityQuestionsSetAt">When the security questions were saved; null when none are set.</param>
+    /// <param name="Accounts">The user's card accounts, with their products' benefits.</param>
+    public sealed record Overview(DateTime? SecurityQuestionsSetAt, IReadOnlyList<AccountSummary> Accounts);
+
+    internal sealed class Handler(PreferencesDbContext db, IMediator mediator) : IRequestHandler<Query, Overview>
+    {
+        public async Task<Overview> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var setAt = await db.SecurityAnswers.AsNoTracking()
+                .Where(a => a.UserId == request.UserId)
+                .MaxAsync(a => (DateTime?)a.SetAt, cancellationToken);
+            var accounts = await mediator.Send(new GetAccountSummaries(request.UserId), cancellationToken);
+            return new Overview(setAt, accounts);
+        }
+    }
+}
