@@ -19,4 +19,5 @@ public enum SecurityEventKind
     SessionsEnded,
     PasswordReset,
     UserIdRecovered,
+    UserIdChanged,
 }

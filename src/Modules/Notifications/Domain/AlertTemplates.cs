@@ -23,6 +23,8 @@ internal static class AlertTemplates
             "Your online account is ready. Sign in at {SignInUrl} to see your balance and recent purchases."),
         ["password-changed"] = ("Security alert: your password was changed",
             "The password for your online account was changed. If this was not you, call the number on the back of your card now."),
+        ["user-id-changed"] = ("Security alert: your user ID was changed",
+            "The user ID of your online account was changed. If this was not you, call the number on the back of your card now."),
         ["user-id-reminder"] = ("Your BillCenter user ID",
             "You asked for a reminder of your user ID. If this was not you, call the number on the back of your card."),
         ["card-activated"] = ("Your card ending {Last4} is active",
