@@ -17,6 +17,9 @@ public class BrowserFixture : IAsyncDisposable
     /// <summary>Settings on top of the embedded defaults (SQLite, mail to the pickup folder, texts to sms.log).</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
+    /// <summary>The app's clock (a FakeTimeProvider to age sessions); the system clock when null.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     public async Task StartAsync()
     {
         TestServices.RequireChromium();
@@ -28,7 +31,7 @@ public class BrowserFixture : IAsyncDisposable
                 return;
             }
 
-            _app = new BillCenterApp(TestDatabase.Sqlite, realServer: true, settings: Settings);
+            _app = new BillCenterApp(TestDatabase.Sqlite, realServer: true, settings: Settings, clock: Clock);
             _ = _app.ServerAddress;
             _playwright = await Playwright.CreateAsync();
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -21,4 +21,5 @@ public enum SecurityEventKind
     UserIdRecovered,
     SecurityQuestionsChanged,
     SecurityQuestionFailed,
+    UserIdChanged,
 }

@@ -18,7 +18,8 @@ public abstract partial class EmailLinkTests(AppFixture fixture)
     /// <summary>Every alert template; <see cref="Given_the_list_of_templates_Then_it_is_every_template_the_app_has"/> keeps it whole.</summary>
     private static readonly string[] TemplateNames =
     [
-        "card-locked", "online-account-created", "welcome", "password-changed", "user-id-reminder", "card-activated",
+        "card-locked", "online-account-created", "welcome", "password-changed", "security-questions-changed", "user-id-changed", "user-id-reminder",
+        "card-activated",
         "statement-ready", "payment-received", "payment-due", "test",
     ];
 

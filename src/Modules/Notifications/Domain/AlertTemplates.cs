@@ -25,6 +25,8 @@ internal static class AlertTemplates
             "The password for your online account was changed. If this was not you, call the number on the back of your card now."),
         ["security-questions-changed"] = ("Security alert: your security questions were changed",
             "The security questions for your online account were changed. If this was not you, call the number on the back of your card now."),
+        ["user-id-changed"] = ("Security alert: your user ID was changed",
+            "The user ID of your online account was changed. If this was not you, call the number on the back of your card now."),
         ["user-id-reminder"] = ("Your BillCenter user ID",
             "You asked for a reminder of your user ID. If this was not you, call the number on the back of your card."),
         ["card-activated"] = ("Your card ending {Last4} is active",

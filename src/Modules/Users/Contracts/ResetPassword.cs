@@ -9,9 +9,11 @@ namespace BillCenter.Modules.Users.Contracts;
 /// closure included; in the same transaction every session of the user ends (each is refused on its next request).
 /// With <paramref name="CredentialVersion"/> (from <see cref="GetOnlineAccount"/>) the reset happens only if the
 /// password has not changed since: of two racing resets exactly one wins, the other gets
-/// <see cref="PasswordResetOutcome.ChangedMeanwhile"/> and nothing is saved for it.
+/// <see cref="PasswordResetOutcome.ChangedMeanwhile"/> and nothing is saved for it. A signed-in user changing the
+/// password passes <paramref name="KeepSessionId"/> (from <see cref="SessionClaims.SessionId"/>): that session stays,
+/// every other one ends.
 /// </summary>
-public sealed record ResetPassword(string UserId, string NewPassword, string? CredentialVersion = null) : IRequest<PasswordResetResult>;
+public sealed record ResetPassword(string UserId, string NewPassword, string? CredentialVersion = null, string? KeepSessionId = null) : IRequest<PasswordResetResult>;
 
 public enum PasswordResetOutcome
 {

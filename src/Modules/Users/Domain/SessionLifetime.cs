@@ -15,6 +15,9 @@ internal static class SessionLifetime
     /// <summary>Ended and expired sessions are kept this long for the session list and audit, then purged.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
 
+    /// <summary>Changing a security setting asks for the password again when it was last entered longer ago than this (step-up).</summary>
+    public static readonly TimeSpan RecentPassword = TimeSpan.FromMinutes(5);
+
     public const int MaxUserAgentLength = 512;
 
     public const int MaxIpAddressLength = 45;

@@ -19,6 +19,12 @@ internal sealed class UserSession
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// When this session's user last typed the password (at sign-in, or again on the confirm-password page): changes
+    /// to security settings ask for it again once it is older than <see cref="SessionLifetime.RecentPassword"/>.
+    /// </summary>
+    public DateTime PasswordEnteredAt { get; set; }
+
     /// <summary>The last request, recorded at most once a minute.</summary>
     public DateTime LastSeenAt { get; set; }
 

@@ -46,6 +46,7 @@ internal sealed partial class DatabaseTicketStore(TimeProvider time, ILogger<Dat
             KeyHash = Hash(key),
             UserId = UserIdOf(ticket),
             CreatedAt = now,
+            PasswordEnteredAt = now, // every session starts with the password (and, for an admin, a code too)
             LastSeenAt = now,
             ExpiresAt = ExpiryOf(ticket, now),
             UserAgent = Cut(httpContext.Request.Headers.UserAgent.ToString(), SessionLifetime.MaxUserAgentLength),

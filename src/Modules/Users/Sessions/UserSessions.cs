@@ -26,6 +26,22 @@ internal sealed class UserSessions(UsersDbContext db, TimeProvider time)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>Whether the live session <paramref name="id"/> entered its password within <see cref="SessionLifetime.RecentPassword"/>.</summary>
+    public async Task<bool> HasRecentPasswordAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var recentSince = now - SessionLifetime.RecentPassword;
+        return await db.Sessions.AnyAsync(s => s.Id == id && s.EndedAt == null && s.PasswordEnteredAt >= recentSince, cancellationToken);
+    }
+
+    /// <summary>Records that the session <paramref name="id"/> of <paramref name="userId"/> has just entered its password again.</summary>
+    public async Task<bool> MarkPasswordEnteredAsync(Guid id, string userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.Sessions.Where(s => s.Id == id && s.UserId == userId && s.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.PasswordEnteredAt, now), cancellationToken) == 1;
+    }
+
     /// <summary>Deletes sessions that ended or expired more than <see cref="SessionLifetime.Retention"/> ago.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
     {

@@ -59,12 +59,14 @@ internal sealed class ResetPasswordHandler(UsersDbContext db, UserManager<BillCe
                 return new PasswordResetResult(PasswordResetOutcome.ChangedMeanwhile, []);
             }
 
-            // Every session of this user ends now (the reset happens signed out): each is refused on its next request, on every instance.
-            await sessions.EndAllAsync(user.Id, keep: null, SessionEnd.PasswordChanged, cancellationToken);
+            // Every session of this user ends now (but the one changing it, when signed in): each is refused on its next request, on every instance.
+            await sessions.EndAllAsync(user.Id, UserSessions.ParseId(request.KeepSessionId), SessionEnd.PasswordChanged, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.PasswordReset, user.Id, user.UserName, null, "password reset, every session ended"), cancellationToken);
+        await mediator.Publish(request.KeepSessionId is null
+            ? new SecurityEventOccurred(SecurityEventKind.PasswordReset, user.Id, user.UserName, null, "password reset, every session ended")
+            : new SecurityEventOccurred(SecurityEventKind.PasswordChanged, user.Id, user.UserName, null, "password changed, every other session ended"), cancellationToken);
         return new PasswordResetResult(PasswordResetOutcome.Reset, []);
     }
 }

@@ -139,6 +139,9 @@ namespace BillCenter.Modules.Users.Data.Migrations.Postgres
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("PasswordEnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("Ticket")
                         .IsRequired()
                         .HasColumnType("bytea");

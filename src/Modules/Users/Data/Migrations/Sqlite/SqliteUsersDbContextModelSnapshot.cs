@@ -133,6 +133,9 @@ namespace BillCenter.Modules.Users.Data.Migrations.Sqlite
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("PasswordEnteredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Ticket")
                         .IsRequired()
                         .HasColumnType("BLOB");
