@@ -152,6 +152,39 @@ public abstract class StepUpTests(ClockedAppFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_password_entered_over_5_minutes_ago_When_saving_security_questions_Then_the_password_is_asked_first_and_nothing_is_saved_before_it()
+    {
+        var (userName, userId) = await NewUserAsync();
+        var here = await SignedInAsync(userName);
+        var form = await here.GetStringAsync("/preferences/security-questions", Cancel); // fresh: the form shows
+        var answers = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = BillCenterApp.AntiforgeryToken(form),
+            ["Data.Question1"] = "first-pet",
+            ["Data.Answer1"] = "Biscuit",
+            ["Data.Question2"] = "first-car",
+            ["Data.Answer2"] = "Ford Escort",
+            ["Data.Question3"] = "first-job",
+            ["Data.Answer3"] = "Corner diner",
+        };
+
+        Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        var post = await here.PostAsync("/preferences/security-questions", new FormUrlEncodedContent(answers), Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Equal($"{ConfirmPath}?returnUrl=%2Fpreferences%2Fsecurity-questions", post.Headers.Location?.OriginalString);
+        Assert.Equal(0, await SecurityAnswersAsync(userId));
+        var get = await here.GetAsync("/preferences/security-questions", Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, get.StatusCode);
+
+        var confirmed = await ConfirmAsync(here, Password, "/preferences/security-questions");
+        Assert.Equal("/preferences/security-questions", confirmed.Headers.Location?.OriginalString);
+        var saved = await here.SubmitFormAsync("/preferences/security-questions", answers.Where(a => a.Key != "__RequestVerificationToken").ToDictionary());
+        Assert.Equal("/preferences", saved.Headers.Location?.OriginalString);
+        Assert.Equal(3, await SecurityAnswersAsync(userId));
+    }
+
+    [Fact]
     public async Task Given_a_right_password_When_the_return_address_is_another_site_Then_it_goes_to_the_accounts_page()
     {
         var (userName, _) = await NewUserAsync();
@@ -234,6 +267,14 @@ public abstract class StepUpTests(ClockedAppFixture fixture)
 
     private static Task<HttpResponseMessage> ConfirmAsync(HttpClient browser, string password, string returnUrl) =>
         browser.SubmitFormAsync(ConfirmPath, new Dictionary<string, string> { ["Data.Password"] = password, ["returnUrl"] = returnUrl });
+
+    private async Task<int> SecurityAnswersAsync(string userId)
+    {
+        var count = 0;
+        await App.WithScopeAsync(async services =>
+            count = await services.GetRequiredService<BillCenter.Modules.Preferences.Data.PreferencesDbContext>().SecurityAnswers.CountAsync(a => a.UserId == userId, Cancel));
+        return count;
+    }
 
     private async Task<(int Lockout, int SinceSuccess)> FailuresAsync(string userId)
     {

@@ -3,6 +3,7 @@ using BillCenter.Modules.Audit.Contracts;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Preferences.Data;
 using BillCenter.Modules.Preferences.Domain;
+using BillCenter.Modules.Users.Contracts;
 using BillCenter.SharedKernel.Web.TagHelpers;
 using FluentValidation;
 using MediatR;
@@ -19,6 +20,7 @@ namespace BillCenter.Modules.Preferences.Pages.Preferences.SecurityQuestions;
 /// Recovery asks one of them after its one-time code, never instead of it.
 /// </summary>
 [Authorize]
+[RequireRecentPassword]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public const string Heading = "Your security questions";
