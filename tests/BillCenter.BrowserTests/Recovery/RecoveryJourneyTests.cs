@@ -45,12 +45,10 @@ public sealed class RecoveryJourneyTests(JobsBrowserFixture browser) : IClassFix
 
         await ExpectStepAsync(page, "Enter your one-time code", backTo: "/recover/send-code");
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync(holder.UserName);
-        await page.GetByLabel("One-time code").FillAsync("12ab");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await EnterCodeAsync(page, "12ab");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Enter the 6-digit one-time code we sent you, using numbers only" })).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync(page);
-        await page.GetByLabel("One-time code").FillAsync(await CodeAsync(holder.Email, 1));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await EnterCodeAsync(page, await CodeAsync(holder.Email, 1));
 
         await ExpectStepAsync(page, "Your user ID", backTo: null);
         await Assertions.Expect(page.GetByTestId("user-id")).ToHaveTextAsync(holder.UserName);
@@ -74,8 +72,7 @@ public sealed class RecoveryJourneyTests(JobsBrowserFixture browser) : IClassFix
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await EnterCardAsync(page, holder);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
-        await page.GetByLabel("One-time code").FillAsync(await CodeAsync(holder.Email, 1));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await EnterCodeAsync(page, await CodeAsync(holder.Email, 1));
 
         await ExpectStepAsync(page, "Choose a new password", backTo: null);
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Use at least 8 characters");
@@ -120,8 +117,7 @@ public sealed class RecoveryJourneyTests(JobsBrowserFixture browser) : IClassFix
         var page = await browser.NewPageAsync(javaScript);
 
         await ReachCodeAsync(page, holder, "I forgot both my user ID and my password");
-        await page.GetByLabel("One-time code").FillAsync(await CodeAsync(holder.Email, 1));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await EnterCodeAsync(page, await CodeAsync(holder.Email, 1));
 
         await ExpectStepAsync(page, "Your user ID", backTo: null);
         await Assertions.Expect(page.GetByTestId("user-id")).ToHaveTextAsync(holder.UserName);
@@ -159,8 +155,7 @@ public sealed class RecoveryJourneyTests(JobsBrowserFixture browser) : IClassFix
 
         await ExpectStepAsync(page, "Get a one-time code", backTo: "/recover/address");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
-        await page.GetByLabel("One-time code").FillAsync(await CodeAsync(holder.Email, 1));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await EnterCodeAsync(page, await CodeAsync(holder.Email, 1));
         await ExpectStepAsync(page, "Your user ID", backTo: null);
         await Assertions.Expect(page.GetByTestId("user-id")).ToHaveTextAsync(holder.UserName);
     }
@@ -182,8 +177,7 @@ public sealed class RecoveryJourneyTests(JobsBrowserFixture browser) : IClassFix
         await page.GetByLabel("ZIP code").FillAsync("80202");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
-        await page.GetByLabel("One-time code").FillAsync(await CodeAsync(holder.Email, 1));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await EnterCodeAsync(page, await CodeAsync(holder.Email, 1));
         await page.GetByLabel("New password").FillAsync(NewPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save new password" }).ClickAsync();
 
@@ -199,8 +193,7 @@ public sealed class RecoveryJourneyTests(JobsBrowserFixture browser) : IClassFix
         var page = await browser.NewPageAsync(javaScript);
 
         await ReachCodeAsync(page, holder, "I forgot my user ID");
-        await page.GetByLabel("One-time code").FillAsync(await CodeAsync(holder.Email, 1));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await EnterCodeAsync(page, await CodeAsync(holder.Email, 1));
 
         await ExpectStepAsync(page, "This card has no online account", backTo: null);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Create an online account" }).Last).ToHaveAttributeAsync("href", "/enroll");
@@ -250,8 +243,7 @@ public sealed class RecoveryJourneyTests(JobsBrowserFixture browser) : IClassFix
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         });
 
-        await page.GetByLabel("One-time code").FillAsync(expired);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await EnterCodeAsync(page, expired);
 
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: Enter your one-time code"));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "The code has expired. Ask for a new code" })).ToBeVisibleAsync();
@@ -261,8 +253,7 @@ public sealed class RecoveryJourneyTests(JobsBrowserFixture browser) : IClassFix
         await page.GetByRole(AriaRole.Button, new() { Name = "Send a new code" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/recover/code$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The previous code no longer works");
-        await page.GetByLabel("One-time code").FillAsync(await CodeAsync(holder.Email, 2));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await EnterCodeAsync(page, await CodeAsync(holder.Email, 2));
         await ExpectStepAsync(page, "Your user ID", backTo: null);
         await Assertions.Expect(page.GetByTestId("user-id")).ToHaveTextAsync(holder.UserName);
     }
@@ -278,13 +269,11 @@ public sealed class RecoveryJourneyTests(JobsBrowserFixture browser) : IClassFix
         var copy = await browser.NewPageAsync(javaScript);
         await copy.Context.AddCookiesAsync((await page.Context.CookiesAsync()).Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Secure = c.Secure, HttpOnly = c.HttpOnly }));
         var code = await CodeAsync(holder.Email, 1);
-        await page.GetByLabel("One-time code").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await EnterCodeAsync(page, code);
         await ExpectStepAsync(page, "Your user ID", backTo: null);
 
         await copy.GotoAsync("/recover/code");
-        await copy.GetByLabel("One-time code").FillAsync(code);
-        await copy.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await EnterCodeAsync(copy, code);
 
         await Assertions.Expect(copy).ToHaveTitleAsync(new Regex("^Error: Enter your one-time code"));
         await Assertions.Expect(copy.GetByRole(AriaRole.Link, new() { Name = "That code has already been used. Ask for a new code" })).ToBeVisibleAsync();
@@ -344,6 +333,12 @@ public sealed class RecoveryJourneyTests(JobsBrowserFixture browser) : IClassFix
     {
         await page.GetByLabel("Card number").FillAsync(holder.Number);
         await page.GetByLabel("Card ID").FillAsync(holder.CardId!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+    }
+
+    private static async Task EnterCodeAsync(IPage page, string code)
+    {
+        await page.GetByLabel("One-time code").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
     }
 

@@ -101,7 +101,10 @@ public abstract partial class LinkTests(AppFixture fixture)
         var nextLinks = Links(nextSteps.Groups[1].Value).ToList();
         Assert.Contains("/accounts", nextLinks);
         Assert.Contains("/activate", nextLinks);
-        foreach (var unbuilt in new[] { "security questions", "which alerts", "paperless" })
+        Assert.Contains("/preferences", nextLinks);
+        Assert.Contains("/preferences/security-questions?setup=true", Links(done));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/preferences/security-questions?setup=true", Cancel)).StatusCode);
+        foreach (var unbuilt in new[] { "which alerts", "paperless" })
         {
             Assert.DoesNotContain(unbuilt, done, StringComparison.OrdinalIgnoreCase);
         }
@@ -191,7 +194,7 @@ public abstract partial class LinkTests(AppFixture fixture)
     [GeneratedRegex("""<a\s[^>]*?\bhref="([^"]*)"[^>]*>""", RegexOptions.IgnoreCase)]
     private static partial Regex LinkPattern();
 
-    [GeneratedRegex("""<h2[^>]*>What to do next</h2>\s*<ul[^>]*>(.*?)</ul>""", RegexOptions.Singleline)]
+    [GeneratedRegex("""<h2[^>]*>What else you can do</h2>\s*<ul[^>]*>(.*?)</ul>""", RegexOptions.Singleline)]
     private static partial Regex NextStepsPattern();
 
     [GeneratedRegex("<li>(.*?)</li>", RegexOptions.Singleline)]
