@@ -43,6 +43,25 @@ public abstract class AccountDetailsTests(NotificationAppFixture fixture)
         Assert.True((await App.SendAsync(new VerifyBillingAddress(number, "77 LAKESHORE DR", TestCards.Zip("53703"), OnlyCardsWithoutCardId: true))).Verified);
         Assert.False((await App.SendAsync(new VerifyBillingAddress(number, account.Street, TestCards.Zip(account.Zip), OnlyCardsWithoutCardId: true))).Verified);
 
+        // The same through recovery's billing address step: the old address is refused, the new one leads on to the code.
+        foreach (var (street, zip, expected) in new[] { (account.Street, account.Zip, (string?)null), ("77 Lakeshore Dr.", "53703", "/recover/send-code") })
+        {
+            var recover = App.CreateBrowserLikeClient();
+            Assert.Equal(HttpStatusCode.Redirect, (await recover.SubmitFormAsync("/recover", new Dictionary<string, string> { ["Data.Need"] = "Password" })).StatusCode);
+            var step = await recover.SubmitFormAsync("/recover/address",
+                new Dictionary<string, string> { ["Data.CardNumber"] = account.CardNumbers[0], ["Data.Street"] = street, ["Data.Zip"] = zip });
+            if (expected is null)
+            {
+                Assert.Equal(HttpStatusCode.OK, step.StatusCode);
+                Assert.Contains(BillCenter.Modules.Recovery.Pages.Recover.AddressModel.Failure, await step.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.Redirect, step.StatusCode);
+                Assert.Equal(expected, step.Headers.Location?.OriginalString);
+            }
+        }
+
         var alert = Assert.Single(await MailDrop.WaitForAsync(account.Email!, 1), m => m.Subject == ChangedSubject);
         Assert.Contains($"ending {account.CardNumbers[0][^4..]}", alert.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Lakeshore", alert.TextBody, StringComparison.Ordinal); // the alert never repeats the address
