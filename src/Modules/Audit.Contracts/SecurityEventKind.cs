@@ -16,6 +16,7 @@ public enum SecurityEventKind
     CardActivated,
     PasswordChanged,
     ContactChanged,
+    BillingAddressChanged,
     SessionsEnded,
     PasswordReset,
     UserIdRecovered,

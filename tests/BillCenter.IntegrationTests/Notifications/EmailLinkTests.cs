@@ -19,6 +19,7 @@ public abstract partial class EmailLinkTests(AppFixture fixture)
     private static readonly string[] TemplateNames =
     [
         "card-locked", "online-account-created", "welcome", "password-changed", "security-questions-changed", "user-id-changed", "user-id-reminder",
+        "billing-address-changed",
         "card-activated",
         "statement-ready", "payment-received", "payment-due", "test",
     ];

@@ -25,6 +25,8 @@ internal static class AlertTemplates
             "The password for your online account was changed. If this was not you, call the number on the back of your card now."),
         ["security-questions-changed"] = ("Security alert: your security questions were changed",
             "The security questions for your online account were changed. If this was not you, call the number on the back of your card now."),
+        ["billing-address-changed"] = ("Security alert: your billing address was changed",
+            "The billing address for your card account ending {Last4} was changed online. If this was not you, call the number on the back of your card now."),
         ["user-id-changed"] = ("Security alert: your user ID was changed",
             "The user ID of your online account was changed. If this was not you, call the number on the back of your card now."),
         ["user-id-reminder"] = ("Your BillCenter user ID",

@@ -19,9 +19,14 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     /// <summary>What the page a cardholder came back from saved, shown once.</summary>
     public string? Saved { get; private set; }
 
+    /// <summary>The billing address and nickname of each card account (Accounts owns them).</summary>
+    public IReadOnlyList<AccountDetails> AccountDetails { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Saved = TempData[SecurityQuestions.IndexModel.SavedKey] as string;
+        Saved ??= TempData[Address.IndexModel.SavedKey] as string ?? TempData[Nickname.IndexModel.SavedKey] as string;
+        AccountDetails = await mediator.Send(new GetAccountDetails(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty), cancellationToken);
         Data = await mediator.Send(new Query(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty), cancellationToken);
     }
 
