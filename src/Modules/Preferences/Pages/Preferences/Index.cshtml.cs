@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.Modules.Preferences.Contracts;
 using BillCenter.Modules.Preferences.Data;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -22,6 +23,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Saved = TempData[SecurityQuestions.IndexModel.SavedKey] as string;
+        Saved ??= TempData[Statements.IndexModel.SavedKey] as string;
         Data = await mediator.Send(new Query(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty), cancellationToken);
     }
 
@@ -29,7 +31,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     /// <param name="SecurityQuestionsSetAt">When the security questions were saved; null when none are set.</param>
     /// <param name="Accounts">The user's card accounts, with their products' benefits.</param>
-    public sealed record Overview(DateTime? SecurityQuestionsSetAt, IReadOnlyList<AccountSummary> Accounts);
+    public sealed record Overview(DateTime? SecurityQuestionsSetAt, IReadOnlyList<AccountSummary> Accounts)
+    {
+        /// <summary>How each account's statements arrive (the default for an account whose cardholder never chose).</summary>
+        public IReadOnlyDictionary<Guid, StatementDeliveryMethod> StatementDelivery { get; init; } = new Dictionary<Guid, StatementDeliveryMethod>();
+    }
 
     internal sealed class Handler(PreferencesDbContext db, IMediator mediator) : IRequestHandler<Query, Overview>
     {
@@ -39,7 +45,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 .Where(a => a.UserId == request.UserId)
                 .MaxAsync(a => (DateTime?)a.SetAt, cancellationToken);
             var accounts = await mediator.Send(new GetAccountSummaries(request.UserId), cancellationToken);
-            return new Overview(setAt, accounts);
+            var delivery = await mediator.Send(new GetStatementDelivery([.. accounts.Select(a => a.CardAccountId)]), cancellationToken);
+            return new Overview(setAt, accounts) { StatementDelivery = delivery };
         }
     }
 }
