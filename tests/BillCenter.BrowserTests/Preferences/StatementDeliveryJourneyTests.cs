@@ -37,7 +37,7 @@ public sealed class StatementDeliveryJourneyTests(BrowserFixture browser) : ICla
         await page.GetByLabel("Online (paperless)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save statement choice" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: How you get your statements"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tick the box to agree to online statements, or choose paper by mail" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Check the box to agree to online statements, or choose paper by mail" })).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync(page);
         await Assertions.Expect(page.GetByTestId("current")).ToContainTextAsync("paper by mail"); // nothing was saved
 

@@ -31,7 +31,7 @@ public abstract class StatementDeliveryTests(AppFixture fixture)
         Assert.Contains("value=\"Paperless\" checked", page, StringComparison.Ordinal);
         Assert.Contains($"stays online for {PaperlessConsent.MonthsOnline} months", page, StringComparison.Ordinal);
         Assert.Contains("free of charge", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("name=\"Data.Consent\" type=\"checkbox\" value=\"true\" checked", page, StringComparison.Ordinal); // consent is never pre-ticked
+        Assert.DoesNotContain("name=\"Data.Consent\" type=\"checkbox\" value=\"true\" checked", page, StringComparison.Ordinal); // consent is never pre-checked
         Assert.Null(await RowAsync(account.CardAccountId));
         Assert.Equal(StatementDeliveryMethod.Paperless, (await App.SendAsync(new GetStatementDelivery([account.CardAccountId])))[account.CardAccountId]);
     }
@@ -69,7 +69,7 @@ public abstract class StatementDeliveryTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(Cancel);
         Assert.Contains("<title>Error: How you get your statements – BillCenter</title>", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"#Data_Consent\">Tick the box to agree to online statements, or choose paper by mail</a>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Data_Consent\">Check the box to agree to online statements, or choose paper by mail</a>", html, StringComparison.Ordinal);
         Assert.Contains("id=\"Data_Consent-error\"", html, StringComparison.Ordinal);
         Assert.Equal(before, await RowAsync(account.CardAccountId));
         Assert.Equal(StatementDeliveryMethod.Paper, (await App.SendAsync(new GetStatementDelivery([account.CardAccountId])))[account.CardAccountId]);
@@ -215,22 +215,23 @@ public abstract class StatementDeliveryTests(AppFixture fixture)
     public async Task Given_a_card_account_Then_its_benefits_page_lists_every_benefit_and_the_overview_links_to_it()
     {
         var (client, account) = await SignedInHolderAsync();
-        var catalogue = (await App.SendAsync(new GetAccountSummaries(await UserIdOfAsync(account)))).Single().Benefits;
-        Assert.NotEmpty(catalogue);
+        var catalog = (await App.SendAsync(new GetAccountSummaries(_users[account.CardAccountId]))).Single().Benefits;
+        Assert.NotEmpty(catalog);
 
         var overview = await client.GetStringAsync("/preferences", Cancel);
         Assert.Contains($"<a class=\"link\" href=\"/preferences/benefits/{account.CardAccountId}\">See all benefits of your Gold Card</a>", overview, StringComparison.Ordinal);
-        Assert.DoesNotContain(catalogue[0].Description, overview, StringComparison.Ordinal); // the overview keeps to the titles
+        Assert.DoesNotContain(catalog[0].Description, overview, StringComparison.Ordinal); // the overview keeps to the titles
 
         var page = await client.GetStringAsync($"/preferences/benefits/{account.CardAccountId}", Cancel);
         Assert.Contains("<title>Benefits of your Gold Card – BillCenter</title>", page, StringComparison.Ordinal);
-        Assert.All(catalogue, b =>
+        Assert.All(catalog, b =>
         {
             Assert.Contains(System.Net.WebUtility.HtmlEncode(b.Title), page, StringComparison.Ordinal);
             Assert.Contains(System.Net.WebUtility.HtmlEncode(b.Description), page, StringComparison.Ordinal);
         });
     }
 
+    /// <summary>The online user each card account opened here is linked to.</summary>
     private readonly Dictionary<Guid, string> _users = [];
 
     private async Task<(HttpClient Client, TestAccount Account)> SignedInHolderAsync()
@@ -242,8 +243,6 @@ public abstract class StatementDeliveryTests(AppFixture fixture)
         await client.SignInOrFailAsync(userName, Password);
         return (client, account);
     }
-
-    private Task<string> UserIdOfAsync(TestAccount account) => Task.FromResult(_users[account.CardAccountId]);
 
     private static string StatementsPath(TestAccount account) => $"/preferences/statements/{account.CardAccountId}";
 

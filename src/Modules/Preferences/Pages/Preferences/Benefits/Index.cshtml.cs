@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BillCenter.Modules.Preferences.Pages.Preferences.Benefits;
 
-/// <summary>Every benefit of one card account's product, from the catalogue the Accounts module owns; only the user's own accounts.</summary>
+/// <summary>Every benefit of one card account's product, from the catalog the Accounts module owns; only the user's own accounts.</summary>
 [Authorize]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {

@@ -26,7 +26,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public const string SavedKey = "preferences.statements.saved";
 
-    public const string ConsentRequired = "Tick the box to agree to online statements, or choose paper by mail";
+    public const string ConsentRequired = "Check the box to agree to online statements, or choose paper by mail";
 
     public static IReadOnlyList<RadioItem> Choices { get; } =
     [
@@ -125,7 +125,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
         public string? Method { get; set; }
 
-        /// <summary>The consent checkbox: "true" when ticked.</summary>
+        /// <summary>The consent checkbox: "true" when checked.</summary>
         public bool Consent { get; set; }
 
         internal StatementDeliveryMethod Chosen => Enum.Parse<StatementDeliveryMethod>(Method!);
