@@ -8,7 +8,8 @@ namespace BillCenter.Modules.Preferences;
 
 /// <summary>
 /// What a signed-in cardholder sets up instead of calling: security questions (asked by recovery after its one-time
-/// code), with an overview at /preferences of what is set and what is missing.
+/// code), statement delivery per card account (asked by the statement run), the card benefits page, with an overview at
+/// /preferences of what is set and what is missing.
 /// </summary>
 public sealed class PreferencesModule : IModule
 {

@@ -69,7 +69,8 @@ public abstract class PageAccessTests(AppFixture fixture)
 
     private static string Route(RouteEndpoint page) => "/" + page.RoutePattern.RawText?.TrimStart('/');
 
-    private static string Path(RouteEndpoint page) => Route(page).Replace("{code:int}", "404", StringComparison.Ordinal);
+    private static string Path(RouteEndpoint page, Guid? cardAccountId = null) =>
+        System.Text.RegularExpressions.Regex.Replace(Route(page).Replace("{code:int}", "404", StringComparison.Ordinal), @"\{[^}]+\}", (cardAccountId ?? Guid.NewGuid()).ToString());
 
     [Fact]
     public void Given_the_app_s_pages_Then_exactly_the_expected_ones_allow_anonymous_visitors()
@@ -117,10 +118,17 @@ public abstract class PageAccessTests(AppFixture fixture)
         var client = App.CreateBrowserLikeClient();
         await client.SignInAsAdminAsync(App);
         var signedInPages = Pages.Where(p => p.Metadata.GetMetadata<IAllowAnonymous>() is null).ToList();
+        // Pages of one card account (e.g. /preferences/statements/{cardAccountId}) show only the user's own: give the admin one.
+        var account = await App.OpenAsync();
+        await App.WithScopeAsync(async services =>
+        {
+            var admin = await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<BillCenter.Modules.Users.Domain.BillCenterUser>>().FindByNameAsync(DemoData.AdminUserId);
+            Assert.Equal(BillCenter.Modules.Accounts.Contracts.LinkOutcome.Linked, await services.GetRequiredService<MediatR.IMediator>().Send(new BillCenter.Modules.Accounts.Contracts.LinkAccountToUser(account.CardAccountId, admin!.Id), Cancel));
+        });
 
         foreach (var page in signedInPages)
         {
-            var response = await client.GetAsync(Path(page), Cancel);
+            var response = await client.GetAsync(Path(page, account.CardAccountId), Cancel);
 
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{Path(page)} answered {response.StatusCode}");
             Assert.True(response.Headers.CacheControl?.NoStore == true, $"{Path(page)} answered Cache-Control: {response.Headers.CacheControl}");

@@ -11,6 +11,8 @@ internal class PreferencesDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<SecurityAnswer> SecurityAnswers => Set<SecurityAnswer>();
 
+    public DbSet<StatementDelivery> StatementDeliveries => Set<StatementDelivery>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyBillCenterConventions();
 
@@ -27,6 +29,15 @@ internal class PreferencesDbContext(DbContextOptions options) : DbContext(option
 
             // Three answers per user, one per position: two saves racing cannot leave six.
             e.HasIndex(x => new { x.UserId, x.Position }).IsUnique();
+        });
+
+        modelBuilder.Entity<StatementDelivery>(e =>
+        {
+            e.ToTable("statement_delivery");
+            e.HasKey(x => x.CardAccountId);
+            e.Property(x => x.CardAccountId).ValueGeneratedNever();
+            e.Property(x => x.ChosenBy).HasMaxLength(StatementDelivery.MaxUserIdLength);
+            e.Property(x => x.ConsentVersion).HasMaxLength(20);
         });
     }
 }

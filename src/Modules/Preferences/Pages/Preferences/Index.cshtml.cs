@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.Modules.Preferences.Contracts;
 using BillCenter.Modules.Preferences.Data;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -24,17 +25,24 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Saved = TempData[SecurityQuestions.IndexModel.SavedKey] as string;
-        Saved ??= TempData[Address.IndexModel.SavedKey] as string ?? TempData[Nickname.IndexModel.SavedKey] as string;
-        AccountDetails = await mediator.Send(new GetAccountDetails(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty), cancellationToken);
-        Data = await mediator.Send(new Query(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty), cancellationToken);
+        // What the page the cardholder came back from saved (at most one is set).
+        Saved = new[] { SecurityQuestions.IndexModel.SavedKey, Address.IndexModel.SavedKey, Nickname.IndexModel.SavedKey, Statements.IndexModel.SavedKey }
+            .Select(key => TempData[key] as string)
+            .FirstOrDefault(message => message is not null);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+        AccountDetails = await mediator.Send(new GetAccountDetails(userId), cancellationToken);
+        Data = await mediator.Send(new Query(userId), cancellationToken);
     }
 
     internal sealed record Query(string UserId) : IRequest<Overview>;
 
     /// <param name="SecurityQuestionsSetAt">When the security questions were saved; null when none are set.</param>
     /// <param name="Accounts">The user's card accounts, with their products' benefits.</param>
-    public sealed record Overview(DateTime? SecurityQuestionsSetAt, IReadOnlyList<AccountSummary> Accounts);
+    public sealed record Overview(DateTime? SecurityQuestionsSetAt, IReadOnlyList<AccountSummary> Accounts)
+    {
+        /// <summary>How each account's statements arrive (the default for an account whose cardholder never chose).</summary>
+        public IReadOnlyDictionary<Guid, StatementDeliveryMethod> StatementDelivery { get; init; } = new Dictionary<Guid, StatementDeliveryMethod>();
+    }
 
     internal sealed class Handler(PreferencesDbContext db, IMediator mediator) : IRequestHandler<Query, Overview>
     {
@@ -44,7 +52,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 .Where(a => a.UserId == request.UserId)
                 .MaxAsync(a => (DateTime?)a.SetAt, cancellationToken);
             var accounts = await mediator.Send(new GetAccountSummaries(request.UserId), cancellationToken);
-            return new Overview(setAt, accounts);
+            var delivery = await mediator.Send(new GetStatementDelivery([.. accounts.Select(a => a.CardAccountId)]), cancellationToken);
+            return new Overview(setAt, accounts) { StatementDelivery = delivery };
         }
     }
 }

@@ -57,6 +57,34 @@ namespace BillCenter.Modules.Preferences.Data.Migrations.Postgres
 
                     b.ToTable("security_answers", "preferences");
                 });
+
+            modelBuilder.Entity("BillCenter.Modules.Preferences.Domain.StatementDelivery", b =>
+                {
+                    b.Property<Guid>("CardAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChosenBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CardAccountId");
+
+                    b.ToTable("statement_delivery", "preferences");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -51,6 +51,34 @@ namespace BillCenter.Modules.Preferences.Data.Migrations.Sqlite
 
                     b.ToTable("security_answers", (string)null);
                 });
+
+            modelBuilder.Entity("BillCenter.Modules.Preferences.Domain.StatementDelivery", b =>
+                {
+                    b.Property<Guid>("CardAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChosenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChosenBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConsentedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CardAccountId");
+
+                    b.ToTable("statement_delivery", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
