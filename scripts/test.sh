@@ -169,6 +169,20 @@ console_total() {
   sed -n '/^Test run summary/,$p' "$2" | sed -n "s/^[[:space:]]*$1:[[:space:]]*\([0-9][0-9]*\)[[:space:]]*\$/\1/p" | tail -n 1
 }
 
+# Prints what the console log says about the first failures: the outcome line and the error message and
+# stack trace under it (a few lines each), so a CI log that shows only its tail still names the cause.
+console_failure_details() {
+  awk '
+    /^(passed|skipped) / { keep = 0; next }
+    /^(failed|error|errored|timed out|timedout|cancelled|canceled|aborted) / {
+      keep = 0
+      if (shown < 4) { shown++; keep = 1; lines = 0; print "  " $0 }
+      next
+    }
+    keep && /^ / && lines < 14 { lines++; print "  " $0; next }
+    { keep = 0 }' "$1"
+}
+
 # Prints "outcome<TAB>assembly<TAB>test name" for each test result in dotnet test's console log
 # (--output detailed: a line "<outcome> <test name> (<duration>)", later "  from <path>.dll (<tfm>|<arch>)").
 console_results() {
@@ -319,6 +333,8 @@ run_tests() {
   fi
   if [ "$failed" -gt 0 ] || [ -n "$names" ]; then
     ok=false
+    echo "what the first failures say:"
+    console_failure_details "$console_log" || true
     echo "failed tests:"
     printf '%s\n' "${names:-  (names not found in the console log or the TRX files)}"
   fi
