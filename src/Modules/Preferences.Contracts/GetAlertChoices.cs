@@ -17,7 +17,18 @@ public sealed record AlertChoices(IReadOnlyList<AlertChoice> Choices)
     /// The choice for <paramref name="type"/>, or null for a type the cardholder cannot set (security alerts, which
     /// always go to every contact on file, and service messages such as the welcome email).
     /// </summary>
-    public AlertChoice? For(AlertType type) => Choices.FirstOrDefault(c => c.Type == type);
+    public AlertChoice? For(AlertType type)
+    {
+        foreach (var choice in Choices)
+        {
+            if (choice.Type == type)
+            {
+                return choice;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>
