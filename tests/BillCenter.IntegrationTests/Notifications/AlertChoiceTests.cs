@@ -52,6 +52,25 @@ public abstract class AlertChoiceTests(SmsAppFixture fixture)
     }
 
     [Fact]
+    public async Task Given_the_chosen_way_cannot_reach_the_cardholder_Then_the_alert_goes_the_other_way_rather_than_nowhere()
+    {
+        var app = await fixture.AppAsync();
+        var textOnly = await app.OpenAsync(mobile: null);
+        var emailOnly = await app.OpenAsync(mobile: NewMobile(), email: false);
+        await ChooseAsync(app, textOnly.CardAccountId, AlertType.PaymentReceived, byEmail: false, byText: true);
+        await ChooseAsync(app, emailOnly.CardAccountId, AlertType.PaymentReceived, byEmail: true, byText: false);
+        var parameters = new Dictionary<string, string> { ["Amount"] = "$9.00", ["Last4"] = "0013" };
+
+        var noNumber = await app.SendAsync(new QueueAlert(AlertType.PaymentReceived, "payment-received", textOnly.CardAccountId, null, parameters));
+        var noEmail = await app.SendAsync(new QueueAlert(AlertType.PaymentReceived, "payment-received", emailOnly.CardAccountId, null, parameters));
+
+        Assert.Equal([NotificationChannel.Email], await ChannelsAsync(app, noNumber));
+        Assert.Equal([NotificationChannel.Sms], await ChannelsAsync(app, noEmail));
+        Assert.Equal("We received your payment", Assert.Single(await MailDrop.WaitForAsync(textOnly.Email!)).Subject);
+        Assert.StartsWith("BillCenter: We received your payment of $9.00", Assert.Single(await TextsToAsync(emailOnly.Mobile!, 1)).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Given_no_choice_saved_Then_payment_received_goes_by_email_only_and_security_alerts_go_both_ways_whatever_is_chosen()
     {
         var app = await fixture.AppAsync();

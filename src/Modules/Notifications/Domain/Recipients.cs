@@ -9,7 +9,8 @@ namespace BillCenter.Modules.Notifications.Domain;
 /// <summary>
 /// Who gets an alert, from the contact on file: security alerts go to every email and mobile on file; an alert a
 /// cardholder sets per card account goes by email, by text, both or not at all as chosen (Preferences); any other
-/// alert by email (SMS when there is no email). A text that cannot go (no number, or it opted out) goes by email instead.
+/// alert by email (SMS when there is no email). An alert whose chosen way cannot reach the cardholder (no number, a
+/// number that opted out, no email) goes the other way instead.
 /// </summary>
 internal sealed class Recipients(IMediator mediator, NotificationsDbContext db, AlertChoiceCache choices)
 {
@@ -39,7 +40,7 @@ internal sealed class Recipients(IMediator mediator, NotificationsDbContext db, 
         }
         else if (choice is not null)
         {
-            if (choice.ByEmail || (choice.ByText && texts.Count == 0))
+            if (choice.ByEmail)
             {
                 recipients.AddRange(emails);
             }
@@ -47,6 +48,12 @@ internal sealed class Recipients(IMediator mediator, NotificationsDbContext db, 
             if (choice.ByText)
             {
                 recipients.AddRange(texts);
+            }
+
+            if (recipients.Count == 0)
+            {
+                // The chosen way cannot reach the cardholder (no email, no number, or it opted out): the other way, not nothing.
+                recipients.AddRange(emails.Count > 0 ? emails : texts);
             }
         }
         else if (emails.Count > 0)
