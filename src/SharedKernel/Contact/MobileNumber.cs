@@ -13,7 +13,7 @@ public static class MobileNumber
 
     public const string EnterMessage = "Enter a mobile number";
 
-    public const string FormatMessage = "Enter a mobile number like (212) 555-0123, or +44 7700 900123 for a number outside the US";
+    public const string FormatMessage = "Enter a mobile number like (212) 555-0123, or +44 7400 123456 for a number outside the US";
 
     public const string NotMobileMessage = "Enter a mobile number that can receive text messages: this number is not a mobile number";
 

@@ -63,7 +63,7 @@ public abstract class ContactDetailsTests(SmsAppFixture fixture)
         var alert = Assert.Single(await MailDrop.WaitForAsync(first.Email!), m => m.Subject == "Security alert: your email address was changed");
         Assert.Contains(EmailAddress.Mask(newEmail), alert.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(newEmail, alert.TextBody, StringComparison.Ordinal);
-        Assert.DoesNotContain(await MailDrop.MessagesToAsync(newEmail), m => m.Subject.StartsWith("Security alert", StringComparison.Ordinal));
+        Assert.DoesNotContain(await MailDrop.MessagesToAsync(newEmail), m => (m.Subject ?? string.Empty).StartsWith("Security alert", StringComparison.Ordinal));
         var queued = Assert.Single(await AlertsAsync(app, userId, "email-changed"));
         Assert.Equal(first.Email, queued.Destination);
         var changed = Assert.Single(await ContactEventsAsync(app, userId));

@@ -12,7 +12,7 @@ public class ContactDetailsParsingTests
     [InlineData("+1 212 555 0123", "+12125550123")]
     [InlineData("1-404-555-9876", "+14045559876")]
     [InlineData(" 4045551234 ", "+14045551234")]
-    [InlineData("+44 7700 900123", "+447700900123")]
+    [InlineData("+44 7400 123456", "+447400123456")]
     public void Given_a_mobile_number_as_typed_Then_it_is_kept_in_E164(string typed, string e164)
     {
         Assert.True(MobileNumber.TryParse(typed, out var parsed, out var problem));
@@ -38,7 +38,7 @@ public class ContactDetailsParsingTests
 
     [Theory]
     [InlineData("+12125550123", "(212) 555-0123")]
-    [InlineData("+447700900123", "+44 7700 900123")]
+    [InlineData("+447400123456", "+44 7400 123456")]
     [InlineData(null, "")]
     public void Given_a_number_on_file_Then_it_is_shown_nationally_and_masked_to_its_last_four(string? e164, string shown)
     {
