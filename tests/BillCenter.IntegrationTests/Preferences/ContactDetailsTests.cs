@@ -61,7 +61,7 @@ public abstract class ContactDetailsTests(SmsAppFixture fixture)
 
         // The alert went to the address on file before the change, naming the new one only masked; the new address got only its code.
         var alert = Assert.Single(await MailDrop.WaitForAsync(first.Email!), m => m.Subject == "Security alert: your email address was changed");
-        Assert.Contains(EmailAddress.Mask(newEmail), alert.TextBody, StringComparison.Ordinal);
+        Assert.Contains(Mailbox.Mask(newEmail), alert.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(newEmail, alert.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(await MailDrop.MessagesToAsync(newEmail), m => (m.Subject ?? string.Empty).StartsWith("Security alert", StringComparison.Ordinal));
         var queued = Assert.Single(await AlertsAsync(app, userId, "email-changed"));
@@ -172,9 +172,9 @@ public abstract class ContactDetailsTests(SmsAppFixture fixture)
     }
 
     [Theory]
-    [InlineData("", EmailAddress.EnterMessage)]
-    [InlineData("no-at-sign.example.com", EmailAddress.FormatMessage)]
-    [InlineData("two@@example.com", EmailAddress.FormatMessage)]
+    [InlineData("", Mailbox.EnterMessage)]
+    [InlineData("no-at-sign.example.com", Mailbox.FormatMessage)]
+    [InlineData("two@@example.com", Mailbox.FormatMessage)]
     public async Task Given_a_bad_email_Then_the_field_says_why_and_nothing_changes(string typed, string message)
     {
         var app = await fixture.AppAsync();

@@ -48,20 +48,20 @@ public class ContactDetailsParsingTests
 
     [Theory]
     [InlineData("  jane.doe@example.com ", "jane.doe@example.com", null)]
-    [InlineData("", "", EmailAddress.EnterMessage)]
-    [InlineData("jane.example.com", null, EmailAddress.FormatMessage)]
-    [InlineData("jane@@example.com", null, EmailAddress.FormatMessage)]
-    [InlineData("jane@localhost", null, EmailAddress.FormatMessage)]
-    [InlineData("jane doe@example.com", null, EmailAddress.FormatMessage)]
+    [InlineData("", "", Mailbox.EnterMessage)]
+    [InlineData("jane.example.com", null, Mailbox.FormatMessage)]
+    [InlineData("jane@@example.com", null, Mailbox.FormatMessage)]
+    [InlineData("jane@localhost", null, Mailbox.FormatMessage)]
+    [InlineData("jane doe@example.com", null, Mailbox.FormatMessage)]
     public void Given_an_email_as_typed_Then_it_is_trimmed_or_refused_with_the_reason(string typed, string? email, string? problem)
     {
-        Assert.Equal(problem is null, EmailAddress.TryParse(typed, out var parsed, out var message));
+        Assert.Equal(problem is null, Mailbox.TryParse(typed, out var parsed, out var message));
         Assert.Equal(problem, message);
         if (email is not null)
         {
             Assert.Equal(email, parsed);
         }
 
-        Assert.Equal("j•••@example.com", EmailAddress.Mask("jane.doe@example.com"));
+        Assert.Equal("j•••@example.com", Mailbox.Mask("jane.doe@example.com"));
     }
 }

@@ -86,12 +86,12 @@ internal sealed class ChangeContactOnFileHandler(AccountsDbContext db, TimeProvi
         ? []
         : new Dictionary<string, string>
         {
-            ["NewAddress"] = request.Kind == ContactKind.Email ? EmailAddress.Mask(request.NewValue) : MobileNumber.Mask(request.NewValue),
+            ["NewAddress"] = request.Kind == ContactKind.Email ? Mailbox.Mask(request.NewValue) : MobileNumber.Mask(request.NewValue),
         };
 
     private static string Detail(Contracts.ChangeContactOnFile request, bool changed) => (request.Kind, request.NewValue, changed) switch
     {
-        (ContactKind.Email, _, _) => $"email changed to {EmailAddress.Mask(request.NewValue!)}",
+        (ContactKind.Email, _, _) => $"email changed to {Mailbox.Mask(request.NewValue!)}",
         (_, null, _) => "mobile number removed",
         (_, _, false) => $"mobile number confirmed: {MobileNumber.Mask(request.NewValue)}",
         _ => $"mobile number changed to {MobileNumber.Mask(request.NewValue)}",

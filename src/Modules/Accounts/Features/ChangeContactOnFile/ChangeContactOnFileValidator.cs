@@ -12,9 +12,9 @@ internal sealed class ChangeContactOnFileValidator : AbstractValidator<Contracts
         RuleFor(c => c.UserId).NotEmpty();
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.NewValue)
-            .Must(v => EmailAddress.TryParse(v, out var email, out _) && email == v)
+            .Must(v => Mailbox.TryParse(v, out var email, out _) && email == v)
             .When(c => c.Kind == ContactKind.Email && c.NewValue is not null)
-            .WithMessage(EmailAddress.FormatMessage);
+            .WithMessage(Mailbox.FormatMessage);
         RuleFor(c => c.NewValue)
             .Must(v => MobileNumber.TryParse(v, out var e164, out _) && e164 == v)
             .When(c => c.Kind == ContactKind.Mobile && c.NewValue is not null)

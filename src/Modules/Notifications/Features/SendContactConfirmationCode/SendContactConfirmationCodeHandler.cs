@@ -17,13 +17,13 @@ internal sealed class SendContactConfirmationCodeHandler(OneTimeCodes codes, Tim
         ArgumentNullException.ThrowIfNull(request);
         var wellFormed = request.Channel switch
         {
-            NotificationChannel.Email => EmailAddress.TryParse(request.Destination, out var email, out _) && email == request.Destination,
+            NotificationChannel.Email => Mailbox.TryParse(request.Destination, out var email, out _) && email == request.Destination,
             NotificationChannel.Sms => MobileNumber.TryParse(request.Destination, out var e164, out _) && e164 == request.Destination,
             _ => false,
         };
         if (!wellFormed)
         {
-            return new OneTimeCodeSent(false, null, null, request.Channel == NotificationChannel.Email ? EmailAddress.FormatMessage : MobileNumber.FormatMessage);
+            return new OneTimeCodeSent(false, null, null, request.Channel == NotificationChannel.Email ? Mailbox.FormatMessage : MobileNumber.FormatMessage);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

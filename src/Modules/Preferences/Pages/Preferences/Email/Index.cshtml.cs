@@ -99,7 +99,7 @@ public sealed class IndexModel(IMediator mediator, ContactJourney journey) : Pag
         {
             RuleFor(c => c.NewEmail).Custom((value, context) =>
             {
-                if (!EmailAddress.TryParse(value, out _, out var problem))
+                if (!Mailbox.TryParse(value, out _, out var problem))
                 {
                     context.AddFailure(problem);
                 }
@@ -111,7 +111,7 @@ public sealed class IndexModel(IMediator mediator, ContactJourney journey) : Pag
     {
         public async Task<Sent> Handle(Command request, CancellationToken cancellationToken)
         {
-            EmailAddress.TryParse(request.NewEmail, out var email, out _);
+            Mailbox.TryParse(request.NewEmail, out var email, out _);
             if (string.Equals(email, request.OnFile!.Email, StringComparison.OrdinalIgnoreCase))
             {
                 return new Sent(null, null, SameAddress);

@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace BillCenter.SharedKernel.Contact;
 
-/// <summary>An email address as a cardholder types it: trimmed, checked for a plausible shape, masked when shown back in an alert.</summary>
-public static partial class EmailAddress
+/// <summary>A mailbox (an email address) as a cardholder types it: trimmed, checked for a plausible shape, masked when shown back in an alert.</summary>
+public static partial class Mailbox
 {
     /// <summary>What an email column holds (RFC 5321's limit on a path).</summary>
     public const int MaxLength = 254;
