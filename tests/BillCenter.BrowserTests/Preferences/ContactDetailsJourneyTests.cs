@@ -119,14 +119,58 @@ public sealed class ContactDetailsJourneyTests(ContactDetailsBrowserFixture brow
         Assert.True(onFile.MobileVerified);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Given_an_unconfirmed_mobile_on_file_When_confirmed_with_the_texted_code_and_then_removed_Then_the_overview_says_so(bool javaScript)
+    {
+        MailDrop.Require();
+        var number = $"+1404555{Random.Shared.Next(0, 10_000):D4}";
+        var national = $"(404) 555-{number[^4..]}";
+        var holder = await OpenLinkedAccountAsync(number);
+        var page = await browser.NewPageAsync(javaScript);
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("User ID").FillAsync(holder.UserName);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GotoAsync("/preferences");
+        await ExpectPageAsync(page, "Your preferences");
+        var contact = page.GetByTestId("contact-details");
+        await Assertions.Expect(contact.GetByTestId("mobile")).ToContainTextAsync(national);
+        await Assertions.Expect(contact.GetByTestId("mobile")).ToContainTextAsync("Not confirmed yet");
+
+        await contact.GetByRole(AriaRole.Link, new() { Name = "Confirm or change mobile number" }).ClickAsync();
+        await ExpectPageAsync(page, "Your mobile number");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm this number" }).ClickAsync();
+        await ExpectPageAsync(page, "Enter the code we sent you");
+        await Assertions.Expect(page.GetByTestId("code-sent-to")).ToContainTextAsync(national);
+        var text = Assert.Single(await browser.Twilio.WaitForTextsToAsync(number));
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(SecurityCodes.In(text.Body));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+
+        await ExpectPageAsync(page, "Your preferences");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Your mobile number {national} is confirmed");
+        await Assertions.Expect(contact.GetByTestId("mobile")).ToContainTextAsync("Confirmed");
+
+        await contact.GetByRole(AriaRole.Link, new() { Name = "Change mobile number" }).ClickAsync();
+        await ExpectPageAsync(page, "Your mobile number");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove mobile number" }).ClickAsync();
+
+        await ExpectPageAsync(page, "Your preferences");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your mobile number is removed");
+        await Assertions.Expect(contact.GetByTestId("mobile")).ToContainTextAsync("None on file");
+        Assert.Single(await MailDrop.WaitForAsync(holder.Email), m => m.Subject == "Security alert: your mobile number was removed");
+        Assert.Null((await browser.App.SendAsync(new GetContactOnFile(holder.CardAccountId)))!.MobilePhone);
+    }
+
     private sealed record Holder(string Email, Guid CardAccountId, string UserName);
 
-    private async Task<Holder> OpenLinkedAccountAsync()
+    private async Task<Holder> OpenLinkedAccountAsync(string? mobile = null)
     {
         await browser.StartAsync();
         var email = $"{TestUsers.NewUserId("holder")}@example.com";
         var opened = await browser.App.SendAsync(new OpenCardAccount(Product.Gold, "Lee Chen", Money.FromDecimal(6000m), 12,
-            new BillCenter.SharedKernel.Cards.BillingAddress("5 Birch Road", null, "Austin", "TX", TestCards.Zip("78701")), email, null,
+            new BillCenter.SharedKernel.Cards.BillingAddress("5 Birch Road", null, "Austin", "TX", TestCards.Zip("78701")), email, mobile,
             [new NewCard(TestCards.Parse(TestCards.NewCardNumber()), TestCards.ParseCardId(TestCards.NewCardId()), "LEE CHEN", CardStatus.Active, true, new DateOnly(2031, 5, 31))],
             DateTime.UtcNow.AddYears(-1)));
         var userName = TestUsers.NewUserId("contact");

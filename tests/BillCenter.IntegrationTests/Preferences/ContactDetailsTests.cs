@@ -148,6 +148,62 @@ public abstract class ContactDetailsTests(SmsAppFixture fixture)
         Assert.DoesNotContain("Confirm this number", await client.GetStringAsync(MobilePath, Cancel), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Given_too_many_wrong_codes_or_an_expired_one_Then_the_field_says_so_nothing_changes_and_a_new_code_works()
+    {
+        var app = await fixture.AppAsync();
+        var (client, userId, first, _) = await SignedInHolderAsync(app, mobile: null);
+        var newEmail = $"retry.{Guid.NewGuid():N}@example.com";
+        await client.SubmitFormAsync(EmailPath, new Dictionary<string, string> { ["Data.NewEmail"] = newEmail });
+        var code = SecurityCodes.In(Assert.Single(await MailDrop.WaitForAsync(newEmail)));
+        var wrong = code == "000000" ? "111111" : "000000";
+
+        for (var i = 0; i < 5; i++)
+        {
+            await client.SubmitFormAsync(CodePath, Code(wrong));
+        }
+
+        var dead = await client.SubmitFormAsync(CodePath, Code(code));
+        Assert.Contains("You have entered the wrong code too many times. Ask for a new code", await dead.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(first.Email, (await StoredAsync(app, first)).Email);
+
+        // "Send a new code" (allowed 30 seconds after the last one: the test moves that back) sends fresh digits to the same new address.
+        await AgeCodesAsync(app, newEmail, sentAgo: TimeSpan.FromMinutes(1), expired: false);
+        var resent = await client.SubmitFormAsync(CodePath, $"{CodePath}?handler=Resend", new Dictionary<string, string>());
+        Assert.Equal(CodePath, resent.Headers.Location?.OriginalString);
+        Assert.Contains($"We sent a new code to {newEmail}.", await client.GetStringAsync(CodePath, Cancel), StringComparison.Ordinal);
+        var fresh = Assert.Single((await MailDrop.WaitForAsync(newEmail, 2)).Select(SecurityCodes.In).Except([code]));
+
+        // Expired: the field says so and nothing changes.
+        await AgeCodesAsync(app, newEmail, sentAgo: TimeSpan.FromMinutes(11), expired: true);
+        var expired = await client.SubmitFormAsync(CodePath, Code(fresh));
+        Assert.Contains("The code has expired. Ask for a new code", await expired.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(first.Email, (await StoredAsync(app, first)).Email);
+        Assert.Empty(await ContactEventsAsync(app, userId));
+
+        await client.SubmitFormAsync(CodePath, $"{CodePath}?handler=Resend", new Dictionary<string, string>());
+        var last = Assert.Single((await MailDrop.WaitForAsync(newEmail, 3)).Select(SecurityCodes.In).Except([code, fresh]));
+        var right = await client.SubmitFormAsync(CodePath, Code(last));
+        Assert.Equal("/preferences", right.Headers.Location?.OriginalString);
+        Assert.Equal(newEmail, (await StoredAsync(app, first)).Email);
+    }
+
+    [Fact]
+    public async Task Given_the_demo_data_Then_the_demo_cardholders_mobile_is_confirmed_and_the_others_are_not()
+    {
+        var app = await fixture.AppAsync();
+        var rows = new List<(string? Email, string? Mobile, DateTime? VerifiedAt)>();
+        await app.WithScopeAsync(async services =>
+        {
+            rows = [.. (await services.GetRequiredService<AccountsDbContext>().CardAccounts.AsNoTracking()
+                .Where(a => a.Email == "alex.morgan@example.com" || a.Email == "sam.rivera@example.com").ToListAsync(Cancel))
+                .Select(a => (a.Email, a.MobilePhone, a.MobilePhoneVerifiedAt))];
+        });
+
+        Assert.Equal(2, rows.Count(r => r.Email == "alex.morgan@example.com" && r.Mobile == "+12125550148" && r.VerifiedAt is not null));
+        Assert.Contains(rows, r => r.Email == "sam.rivera@example.com" && r.Mobile is not null && r.VerifiedAt is null);
+    }
+
     [Theory]
     [InlineData("", MobileNumber.EnterMessage)]
     [InlineData("12345", MobileNumber.FormatMessage)]
@@ -298,6 +354,19 @@ public abstract class ContactDetailsTests(SmsAppFixture fixture)
         });
         return stored;
     }
+
+    /// <summary>Moves the codes sent to <paramref name="destination"/> back in time (the test's stand-in for waiting).</summary>
+    private static Task AgeCodesAsync(BillCenterApp app, string destination, TimeSpan sentAgo, bool expired) =>
+        app.WithScopeAsync(async services =>
+        {
+            var now = DateTime.UtcNow;
+            var codes = services.GetRequiredService<NotificationsDbContext>().OneTimeCodes.Where(c => c.Destination == destination);
+            await codes.ExecuteUpdateAsync(u => u.SetProperty(c => c.LastSentAt, now - sentAgo), Cancel);
+            if (expired)
+            {
+                await codes.ExecuteUpdateAsync(u => u.SetProperty(c => c.ExpiresAt, now.AddSeconds(-1)), Cancel);
+            }
+        });
 
     private static async Task<List<(string Destination, DateTime CreatedAt)>> AlertsAsync(BillCenterApp app, string userId, string template)
     {
