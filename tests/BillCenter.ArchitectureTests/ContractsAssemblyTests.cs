@@ -57,17 +57,20 @@ public class ContractsAssemblyTests
     public void Given_a_contracts_assembly_Then_it_references_no_module_and_not_the_Host(string assembly)
     {
         var references = Solution.ContractsAssembly(assembly).GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        var contracts = Solution.ContractsAssemblies.Select(a => a.GetName().Name!).ToHashSet(StringComparer.Ordinal);
 
         // Every contracts assembly speaks MediatR (requests, notifications): proof the references were read. The shared
-        // kernel is optional (a contracts assembly of plain records and enums needs nothing of it).
+        // kernel is optional (a contracts assembly of plain records and enums needs nothing of it). Another module's
+        // contracts are words too (Preferences' alert choices are per Notifications' AlertType): allowed, never a module.
         Assert.Contains("MediatR", references);
         Report.NoOffenders(
-            $"{assembly} may depend on the shared kernel and MediatR only, never on a module or the Host.",
-            references.Where(name => name.StartsWith(Solution.ModulesPrefix, StringComparison.Ordinal) || name == Solution.Host.GetName().Name));
+            $"{assembly} may depend on the shared kernel, MediatR and other contracts only, never on a module or the Host.",
+            references.Where(name => (name.StartsWith(Solution.ModulesPrefix, StringComparison.Ordinal) && !contracts.Contains(name))
+                || name == Solution.Host.GetName().Name));
         Report.NoOffenders(
-            $"{assembly} may depend on the shared kernel, MediatR and the .NET runtime only.",
+            $"{assembly} may depend on the shared kernel, MediatR, other contracts and the .NET runtime only.",
             references.Where(name => name != Solution.SharedKernel.GetName().Name && name != "MediatR" && name != "netstandard"
-                && !name.StartsWith("System.", StringComparison.Ordinal)));
+                && !contracts.Contains(name) && !name.StartsWith("System.", StringComparison.Ordinal)));
     }
 
     [Theory]

@@ -44,6 +44,7 @@ public sealed class NotificationsModule : IModule
         services.AddSingleton<CodeProtector>();
         services.AddSingleton<DispatchSignal>();
         services.AddScoped<Recipients>();
+        services.AddScoped<AlertChoiceCache>();
         services.AddScoped<AlertQueue>();
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<OneTimeCodeLimits>();

@@ -8,7 +8,8 @@ namespace BillCenter.Modules.Preferences;
 
 /// <summary>
 /// What a signed-in cardholder sets up instead of calling: security questions (asked by recovery after its one-time
-/// code), statement delivery per card account (asked by the statement run), the card benefits page, with an overview at
+/// code), alerts and statement delivery per card account (asked by Notifications and the statement run), the billing
+/// address and nickname (kept by Accounts, changed through its contracts), the card benefits page, with an overview at
 /// /preferences of what is set and what is missing.
 /// </summary>
 public sealed class PreferencesModule : IModule

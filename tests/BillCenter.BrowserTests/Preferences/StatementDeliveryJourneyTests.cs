@@ -79,6 +79,12 @@ public sealed class StatementDeliveryJourneyTests(BrowserFixture browser) : ICla
         await ExpectPageAsync(page, "Your security questions");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Skip this step" }).ClickAsync();
+        await ExpectPageAsync(page, "Alerts");
+        await Assertions.Expect(page.GetByText("Set up your account")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("account")).ToContainTextAsync($"Gold Card ending {holder.Last4}");
+        await page.GetByTestId("alert-StatementReady").GetByLabel("Email").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save alerts" }).ClickAsync(); // saved, and on to the next step
+
         await ExpectPageAsync(page, "How you get your statements");
         await Assertions.Expect(page.GetByText("Set up your account")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("current")).ToContainTextAsync($"Gold Card ending {holder.Last4}");
@@ -89,6 +95,7 @@ public sealed class StatementDeliveryJourneyTests(BrowserFixture browser) : ICla
         await page.GetByRole(AriaRole.Link, new() { Name = "Skip this step" }).ClickAsync();
         await ExpectPageAsync(page, "Your preferences");
         await Assertions.Expect(page.GetByTestId($"statements-{holder.CardAccountId:N}")).ToContainTextAsync("Online (paperless)");
+        await Assertions.Expect(page.GetByTestId($"alerts-{holder.CardAccountId:N}")).Not.ToContainTextAsync("Statement ready");
     }
 
     private sealed record Holder(Guid CardAccountId, string Last4, string UserName);

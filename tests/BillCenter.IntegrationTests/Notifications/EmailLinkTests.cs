@@ -21,7 +21,7 @@ public abstract partial class EmailLinkTests(AppFixture fixture)
         "card-locked", "online-account-created", "welcome", "password-changed", "security-questions-changed", "user-id-changed", "user-id-reminder",
         "billing-address-changed", "email-changed", "mobile-changed", "mobile-removed",
         "card-activated",
-        "statement-ready", "payment-received", "payment-due", "test",
+        "statement-ready", "payment-received", "payment-due", "purchase-over", "balance-over", "test",
     ];
 
     public static TheoryData<string> Templates => new(TemplateNames);

@@ -159,12 +159,12 @@ public abstract class StatementDeliveryTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Given_the_setup_after_enrollment_Then_security_questions_lead_to_statement_delivery_of_the_first_account_then_the_overview()
+    public async Task Given_the_setup_after_enrollment_Then_security_questions_lead_to_the_alerts_then_statement_delivery_of_the_first_account_then_the_overview()
     {
         var (client, account) = await SignedInHolderAsync();
 
         var questions = await client.GetStringAsync("/preferences/security-questions?setup=true", Cancel);
-        Assert.Contains("<a class=\"link\" href=\"/preferences/statements?setup=true\">Skip this step</a>", questions, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"link\" href=\"/preferences/alerts?setup=true\">Skip this step</a>", questions, StringComparison.Ordinal);
         var saved = await client.SubmitFormAsync("/preferences/security-questions?setup=true", new Dictionary<string, string>
         {
             ["Data.Question1"] = "first-pet",
@@ -175,7 +175,12 @@ public abstract class StatementDeliveryTests(AppFixture fixture)
             ["Data.Answer3"] = "Opera night",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal("/preferences/statements?setup=true", saved.Headers.Location?.OriginalString);
+        Assert.Equal("/preferences/alerts?setup=true", saved.Headers.Location?.OriginalString);
+
+        var alerts = await client.GetStringAsync("/preferences/alerts?setup=true", Cancel);
+        Assert.Contains("Set up your account", alerts, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/preferences/alerts/{account.CardAccountId}?setup=true\"", alerts, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"link\" href=\"/preferences/statements?setup=true\">Skip this step</a>", alerts, StringComparison.Ordinal);
 
         var step = await client.GetStringAsync("/preferences/statements?setup=true", Cancel);
         Assert.Contains("Set up your account", step, StringComparison.Ordinal);

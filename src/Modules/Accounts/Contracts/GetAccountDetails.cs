@@ -9,5 +9,5 @@ namespace BillCenter.Modules.Accounts.Contracts;
 /// </summary>
 public sealed record GetAccountDetails(string UserId, Guid? CardAccountId = null) : IRequest<IReadOnlyList<AccountDetails>>;
 
-/// <param name="Last4">The last four digits of the account's primary card, to tell accounts apart.</param>
+/// <param name="Last4">The last four digits of the card to tell the account by: an active card before one awaiting activation, the primary card first.</param>
 public sealed record AccountDetails(Guid CardAccountId, string ProductName, string Last4, string? Nickname, BillingAddress BillingAddress);

@@ -45,6 +45,10 @@ internal static class AlertTemplates
             "We received your payment of {Amount} for the card account ending {Last4}. Thank you."),
         ["payment-due"] = ("Your payment is due soon",
             "Your minimum payment of {Amount} for the card account ending {Last4} is due on {DueDate}."),
+        ["purchase-over"] = ("A purchase over {Threshold} on your card",
+            "A purchase of {Amount} at {Merchant} was posted to your card ending {Last4}. You asked to hear about purchases over {Threshold}. If you do not recognize it, call the number on the back of your card."),
+        ["balance-over"] = ("Your balance is over {Threshold}",
+            "The balance of your card account ending {Last4} is now {Balance}, over the {Threshold} you asked to hear about."),
         ["test"] = ("BillCenter test alert", "This is a test alert {Marker}."),
     };
 

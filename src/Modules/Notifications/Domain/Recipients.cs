@@ -7,13 +7,22 @@ using Microsoft.EntityFrameworkCore;
 namespace BillCenter.Modules.Notifications.Domain;
 
 /// <summary>
-/// Who gets an alert, from the contact on file: security alerts go to every email and mobile on file; other
-/// alerts by email (SMS when there is no email). Numbers that opted out of texts get email instead.
+/// Who gets an alert, from the contact on file: security alerts go to every email and mobile on file; an alert a
+/// cardholder sets per card account goes by email, by text, both or not at all as chosen (Preferences); any other
+/// alert by email (SMS when there is no email). A text that cannot go (no number, or it opted out) goes by email instead.
 /// </summary>
-internal sealed class Recipients(IMediator mediator, NotificationsDbContext db)
+internal sealed class Recipients(IMediator mediator, NotificationsDbContext db, AlertChoiceCache choices)
 {
     public async Task<IReadOnlyList<Recipient>> ForAsync(AlertType type, Guid? cardAccountId, string? userId, CancellationToken cancellationToken)
     {
+        var choice = !AlertTemplates.IsSecurity(type) && cardAccountId is { } accountId
+            ? await choices.ForAsync(accountId, type, cancellationToken)
+            : null;
+        if (choice is { IsOff: true })
+        {
+            return []; // turned off: not even the contact is looked up
+        }
+
         var contacts = await ContactsAsync(cardAccountId, userId, cancellationToken);
         var phones = contacts.Select(c => c.MobilePhone).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var optedOut = phones.Count == 0 ? [] : await db.SmsOptOuts.AsNoTracking()
@@ -21,11 +30,24 @@ internal sealed class Recipients(IMediator mediator, NotificationsDbContext db)
         var emails = Emails(contacts);
         var textable = phones.Except(optedOut, StringComparer.Ordinal).ToList();
 
+        var texts = textable.Select(p => new Recipient(NotificationChannel.Sms, p)).ToList();
         var recipients = new List<Recipient>();
         if (AlertTemplates.IsSecurity(type))
         {
             recipients.AddRange(emails);
-            recipients.AddRange(textable.Select(p => new Recipient(NotificationChannel.Sms, p)));
+            recipients.AddRange(texts);
+        }
+        else if (choice is not null)
+        {
+            if (choice.ByEmail || (choice.ByText && texts.Count == 0))
+            {
+                recipients.AddRange(emails);
+            }
+
+            if (choice.ByText)
+            {
+                recipients.AddRange(texts);
+            }
         }
         else if (emails.Count > 0)
         {
@@ -33,7 +55,7 @@ internal sealed class Recipients(IMediator mediator, NotificationsDbContext db)
         }
         else
         {
-            recipients.AddRange(textable.Select(p => new Recipient(NotificationChannel.Sms, p)));
+            recipients.AddRange(texts);
         }
 
         return recipients;

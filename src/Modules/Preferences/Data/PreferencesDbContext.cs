@@ -13,6 +13,8 @@ internal class PreferencesDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<StatementDelivery> StatementDeliveries => Set<StatementDelivery>();
 
+    public DbSet<AlertSetting> AlertSettings => Set<AlertSetting>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyBillCenterConventions();
 
@@ -38,6 +40,13 @@ internal class PreferencesDbContext(DbContextOptions options) : DbContext(option
             e.Property(x => x.CardAccountId).ValueGeneratedNever();
             e.Property(x => x.ChosenBy).HasMaxLength(StatementDelivery.MaxUserIdLength);
             e.Property(x => x.ConsentVersion).HasMaxLength(20);
+        });
+
+        modelBuilder.Entity<AlertSetting>(e =>
+        {
+            e.ToTable("alert_settings");
+            e.HasKey(x => new { x.CardAccountId, x.Type });
+            e.Property(x => x.ChosenBy).HasMaxLength(StatementDelivery.MaxUserIdLength);
         });
     }
 }

@@ -29,7 +29,7 @@ internal sealed class ChangeBillingAddressHandler(AccountsDbContext db, TimeProv
             }
 
             var last4 = await db.Cards.Where(c => c.CardAccountId == account.Id && c.Status != CardStatus.Replaced)
-                .OrderByDescending(c => c.IsPrimary).ThenByDescending(c => c.IssuedAt)
+                .OrderByDescending(c => c.Status == CardStatus.Active).ThenByDescending(c => c.IsPrimary).ThenByDescending(c => c.IssuedAt)
                 .Select(c => c.Last4)
                 .FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
 

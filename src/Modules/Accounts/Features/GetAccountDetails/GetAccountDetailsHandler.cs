@@ -30,7 +30,7 @@ internal sealed class GetAccountDetailsHandler(AccountsDbContext db) : IRequestH
                 a.BillingAddress.City,
                 a.BillingAddress.State,
                 a.BillingAddress.Zip,
-                Last4 = a.Cards.Where(c => c.Status != CardStatus.Replaced).OrderByDescending(c => c.IsPrimary).ThenByDescending(c => c.IssuedAt)
+                Last4 = a.Cards.Where(c => c.Status != CardStatus.Replaced).OrderByDescending(c => c.Status == CardStatus.Active).ThenByDescending(c => c.IsPrimary).ThenByDescending(c => c.IssuedAt)
                     .Select(c => c.Last4).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);

@@ -1,12 +1,14 @@
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Accounts.Data;
 using BillCenter.Modules.Accounts.Domain;
+using BillCenter.SharedKernel.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace BillCenter.Modules.Accounts.Features.PostCardTransaction;
 
-internal sealed class PostCardTransactionHandler(AccountsDbContext db) : IRequestHandler<Contracts.PostCardTransaction, Guid>
+/// <summary>Posts the entry, moves the balance and publishes <see cref="CardTransactionPosted"/>, all in one SaveChanges.</summary>
+internal sealed class PostCardTransactionHandler(AccountsDbContext db, TimeProvider time) : IRequestHandler<Contracts.PostCardTransaction, Guid>
 {
     public async Task<Guid> Handle(Contracts.PostCardTransaction request, CancellationToken cancellationToken)
     {
@@ -21,8 +23,16 @@ internal sealed class PostCardTransactionHandler(AccountsDbContext db) : IReques
             Amount = request.Amount,
         };
         db.Transactions.Add(entry);
+        var before = account.Balance;
         account.Balance += request.Amount;
         account.Version = Guid.NewGuid();
+
+        var last4 = await db.Cards.Where(c => c.CardAccountId == account.Id)
+            .OrderByDescending(c => c.Id == request.CardId).ThenByDescending(c => c.IsPrimary).ThenByDescending(c => c.IssuedAt)
+            .Select(c => c.Last4)
+            .FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+        db.Publish(new CardTransactionPosted(Guid.NewGuid(), time.GetUtcNow().UtcDateTime, account.Id, entry.Id, request.Kind,
+            request.Description, request.Amount.Cents, before.Cents, account.Balance.Cents, last4));
         await db.SaveChangesAsync(cancellationToken);
         return entry.Id;
     }

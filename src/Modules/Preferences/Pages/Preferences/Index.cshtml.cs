@@ -29,7 +29,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // What the page the cardholder came back from saved (at most one is set).
-        Saved = new[] { SecurityQuestions.IndexModel.SavedKey, Address.IndexModel.SavedKey, Nickname.IndexModel.SavedKey, Statements.IndexModel.SavedKey, ContactJourney.SavedKey }
+        Saved = new[] { SecurityQuestions.IndexModel.SavedKey, Address.IndexModel.SavedKey, Nickname.IndexModel.SavedKey, Alerts.IndexModel.SavedKey, Statements.IndexModel.SavedKey, ContactJourney.SavedKey }
             .Select(key => TempData[key] as string)
             .FirstOrDefault(message => message is not null);
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
@@ -46,6 +46,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         /// <summary>How each account's statements arrive (the default for an account whose cardholder never chose).</summary>
         public IReadOnlyDictionary<Guid, StatementDeliveryMethod> StatementDelivery { get; init; } = new Dictionary<Guid, StatementDeliveryMethod>();
+
+        /// <summary>Each account's alert choices (defaults for the types never set).</summary>
+        public IReadOnlyDictionary<Guid, AlertChoices> Alerts { get; init; } = new Dictionary<Guid, AlertChoices>();
     }
 
     internal sealed class Handler(PreferencesDbContext db, IMediator mediator) : IRequestHandler<Query, Overview>
@@ -56,8 +59,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 .Where(a => a.UserId == request.UserId)
                 .MaxAsync(a => (DateTime?)a.SetAt, cancellationToken);
             var accounts = await mediator.Send(new GetAccountSummaries(request.UserId), cancellationToken);
-            var delivery = await mediator.Send(new GetStatementDelivery([.. accounts.Select(a => a.CardAccountId)]), cancellationToken);
-            return new Overview(setAt, accounts) { StatementDelivery = delivery };
+            List<Guid> ids = [.. accounts.Select(a => a.CardAccountId)];
+            var delivery = await mediator.Send(new GetStatementDelivery(ids), cancellationToken);
+            var alerts = await mediator.Send(new GetAlertChoices(ids), cancellationToken);
+            return new Overview(setAt, accounts) { StatementDelivery = delivery, Alerts = alerts };
         }
     }
 }

@@ -23,6 +23,39 @@ namespace BillCenter.Modules.Preferences.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BillCenter.Modules.Preferences.Domain.AlertSetting", b =>
+                {
+                    b.Property<Guid>("CardAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ByEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ByText")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChosenBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("DaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ThresholdCents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CardAccountId", "Type");
+
+                    b.ToTable("alert_settings", "preferences");
+                });
+
             modelBuilder.Entity("BillCenter.Modules.Preferences.Domain.SecurityAnswer", b =>
                 {
                     b.Property<Guid>("Id")

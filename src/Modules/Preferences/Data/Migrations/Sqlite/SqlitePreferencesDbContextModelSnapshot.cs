@@ -17,6 +17,39 @@ namespace BillCenter.Modules.Preferences.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("BillCenter.Modules.Preferences.Domain.AlertSetting", b =>
+                {
+                    b.Property<Guid>("CardAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ByText")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChosenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChosenBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ThresholdCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CardAccountId", "Type");
+
+                    b.ToTable("alert_settings", (string)null);
+                });
+
             modelBuilder.Entity("BillCenter.Modules.Preferences.Domain.SecurityAnswer", b =>
                 {
                     b.Property<Guid>("Id")

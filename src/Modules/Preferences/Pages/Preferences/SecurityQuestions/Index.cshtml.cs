@@ -31,7 +31,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public const string SavedKey = "preferences.security-questions.saved";
 
     /// <summary>The step after this one in "Set up your account": statement delivery of the first card account.</summary>
-    public const string NextSetupStep = "/preferences/statements?setup=true";
+    public const string NextSetupStep = "/preferences/alerts?setup=true";
 
     /// <summary>When another window saved first (two saves racing): nothing of this one was saved.</summary>
     public const string ChangedElsewhere = "Your security questions were just changed in another window, so nothing was saved here. Check the questions and save again.";

@@ -90,9 +90,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         public async Task<Account?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var accounts = await mediator.Send(new GetAccountSummaries(request.UserId), cancellationToken);
-            var account = request.CardAccountId is { } id ? accounts.FirstOrDefault(a => a.CardAccountId == id) : accounts.FirstOrDefault();
-            if (account is null)
+            // Only the account asked for, among the user's (the first of them without an id): one light query in Accounts.
+            var accounts = await mediator.Send(new GetAccountDetails(request.UserId, request.CardAccountId), cancellationToken);
+            if (accounts.FirstOrDefault() is not { } account)
             {
                 return null;
             }
@@ -106,11 +106,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 row?.ConsentedAt);
         }
 
-        private static string NameOf(AccountSummary account)
+        private static string NameOf(AccountDetails account)
         {
-            var last4 = (account.Cards.FirstOrDefault(c => c.IsPrimary) ?? account.Cards.FirstOrDefault())?.Last4;
             var nickname = account.Nickname is null ? string.Empty : $" ({account.Nickname})";
-            return last4 is null ? $"{account.ProductName}{nickname}" : $"{account.ProductName}{nickname} ending {last4}";
+            return account.Last4.Length == 0 ? $"{account.ProductName}{nickname}" : $"{account.ProductName}{nickname} ending {account.Last4}";
         }
     }
 
