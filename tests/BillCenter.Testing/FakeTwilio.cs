@@ -164,6 +164,14 @@ public sealed class FakeTwilio : IAsyncDisposable
         return Requests;
     }
 
+    /// <summary>Waits until <paramref name="count"/> texts to <paramref name="to"/> (E.164) have arrived, and returns them in order.</summary>
+    public Task<List<FakeTwilioRequest>> WaitForTextsToAsync(string to, int count = 1, TimeSpan? timeout = null) =>
+        Eventually.MatchAsync(
+            () => Task.FromResult(Requests.Where(r => r.To == to).ToList()),
+            texts => texts.Count >= count,
+            texts => $"expected {count} text(s) to {to}, got {texts.Count}",
+            timeout);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

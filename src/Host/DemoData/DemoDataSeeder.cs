@@ -24,10 +24,11 @@ internal sealed class DemoDataSeeder(IMediator mediator, TimeProvider time, ILog
         var expires = new DateOnly(today.Year + 3, today.Month, 1).AddMonths(1).AddDays(-1);
         var home = new BillingAddress("48 Maple Street", "Apt 3B", "Brooklyn", "NY", Zip("11201"));
 
+        // The demo cardholder proved the mobile number long ago, so alerts may be texted there; the others' numbers are unconfirmed.
         var gold = await Open(Product.Gold, "Alex Morgan", 15_000m, 12, home, "alex.morgan@example.com", "+12125550148",
-            [new NewCard(Card(DemoData.GoldCardNumber), Cid(DemoData.GoldCardId), "ALEX MORGAN", CardStatus.Active, true, expires)], now.AddYears(-4), cancellationToken);
+            [new NewCard(Card(DemoData.GoldCardNumber), Cid(DemoData.GoldCardId), "ALEX MORGAN", CardStatus.Active, true, expires)], now.AddYears(-4), cancellationToken, mobileVerified: true);
         var blueCash = await Open(Product.BlueCash, "Alex Morgan", 6_000m, 20, home, "alex.morgan@example.com", "+12125550148",
-            [new NewCard(Card(DemoData.BlueCashCardNumber), Cid(DemoData.BlueCashCardId), "ALEX MORGAN", CardStatus.Active, true, expires)], now.AddYears(-2), cancellationToken);
+            [new NewCard(Card(DemoData.BlueCashCardNumber), Cid(DemoData.BlueCashCardId), "ALEX MORGAN", CardStatus.Active, true, expires)], now.AddYears(-2), cancellationToken, mobileVerified: true);
         await Open(Product.Green, "Jordan Lee", 8_000m, 5, new BillingAddress("7 Harbor Road", null, "Seattle", "WA", Zip("98101")), "jordan.lee@example.com", "+12065550199",
             [new NewCard(Card(DemoData.UnenrolledCardNumber), Cid(DemoData.UnenrolledCardId), "JORDAN LEE", CardStatus.Active, true, expires)], now.AddYears(-1), cancellationToken);
         await Open(Product.CorporatePurchasing, "Northwind Traders Inc.", 50_000m, 1, new BillingAddress(DemoData.CorporateStreet, "Suite 400", "New York", "NY", Zip(DemoData.CorporateZip)), "ap@northwind.example.com", null,
@@ -60,8 +61,8 @@ internal sealed class DemoDataSeeder(IMediator mediator, TimeProvider time, ILog
     }
 
     private Task<OpenedCardAccount> Open(Product product, string holder, decimal limit, int cycleDay, BillingAddress address, string? email, string? mobile,
-        NewCard[] cards, DateTime openedAt, CancellationToken cancellationToken) =>
-        mediator.Send(new OpenCardAccount(product, holder, Money.FromDecimal(limit), cycleDay, address, email, mobile, cards, openedAt), cancellationToken);
+        NewCard[] cards, DateTime openedAt, CancellationToken cancellationToken, bool mobileVerified = false) =>
+        mediator.Send(new OpenCardAccount(product, holder, Money.FromDecimal(limit), cycleDay, address, email, mobile, cards, openedAt, mobileVerified), cancellationToken);
 
     /// <summary>Three closed cycles of purchases and a payment each, then some activity in the open cycle.</summary>
     private async Task PostHistory(OpenedCardAccount account, int cycleDay, DateOnly today, string[] merchants, int seed, CancellationToken cancellationToken)

@@ -21,5 +21,6 @@ public sealed class PreferencesModule : IModule
         ArgumentNullException.ThrowIfNull(context);
         services.AddModuleDbContext<PreferencesDbContext, SqlitePreferencesDbContext, PostgresPreferencesDbContext>(Name, context.Database);
         services.AddSingleton<SecurityAnswerHasher>();
+        services.AddSingleton<Pages.Preferences.ContactJourney>();
     }
 }

@@ -19,7 +19,7 @@ public abstract partial class EmailLinkTests(AppFixture fixture)
     private static readonly string[] TemplateNames =
     [
         "card-locked", "online-account-created", "welcome", "password-changed", "security-questions-changed", "user-id-changed", "user-id-reminder",
-        "billing-address-changed",
+        "billing-address-changed", "email-changed", "mobile-changed", "mobile-removed",
         "card-activated",
         "statement-ready", "payment-received", "payment-due", "purchase-over", "balance-over", "test",
     ];
@@ -31,7 +31,7 @@ public abstract partial class EmailLinkTests(AppFixture fixture)
 
     private static readonly Dictionary<string, string> Parameters = new(StringComparer.Ordinal)
     {
-        ["Last4"] = "0013", ["Amount"] = "$35.00", ["DueDate"] = "June 1, 2031", ["Marker"] = "links",
+        ["Last4"] = "0013", ["Amount"] = "$35.00", ["DueDate"] = "June 1, 2031", ["Marker"] = "links", ["NewAddress"] = "phone ending 0123",
     };
 
     private BillCenterApp App => fixture.App;

@@ -5,6 +5,7 @@ using MediatR;
 namespace BillCenter.Modules.Accounts.Contracts;
 
 /// <summary>Open a card account with its cards (issuer back office, demo data and tests).</summary>
+/// <param name="MobileVerified">The cardholder already proved the mobile number is theirs (e.g. at the branch): alerts may be texted there.</param>
 public sealed record OpenCardAccount(
     Product Product,
     string HolderName,
@@ -14,6 +15,7 @@ public sealed record OpenCardAccount(
     string? Email,
     string? MobilePhone,
     IReadOnlyList<NewCard> Cards,
-    DateTime OpenedAt) : IRequest<OpenedCardAccount>;
+    DateTime OpenedAt,
+    bool MobileVerified = false) : IRequest<OpenedCardAccount>;
 
 public sealed record OpenedCardAccount(Guid CardAccountId, IReadOnlyList<Guid> CardIds);

@@ -35,6 +35,9 @@ internal sealed class CardAccount
     /// <summary>E.164, e.g. +12125550123.</summary>
     public string? MobilePhone { get; set; }
 
+    /// <summary>When the cardholder proved the mobile number is theirs with a code sent to it; null when never (texts are offered only after).</summary>
+    public DateTime? MobilePhoneVerifiedAt { get; set; }
+
     public AccountStatus Status { get; set; } = AccountStatus.Open;
 
     public DateTime OpenedAt { get; set; }

@@ -4,11 +4,7 @@ namespace BillCenter.Modules.Notifications.Domain;
 internal static class Masking
 {
     /// <summary>"j•••@example.com".</summary>
-    public static string Email(string email)
-    {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at <= 0 ? "your email address" : $"{email[0]}•••{email[at..]}";
-    }
+    public static string Email(string email) => SharedKernel.Contact.Mailbox.Mask(email);
 
     /// <summary>"phone ending 4321".</summary>
     public static string Phone(string phone) => phone.Length >= 4 ? $"phone ending {phone[^4..]}" : "your phone";

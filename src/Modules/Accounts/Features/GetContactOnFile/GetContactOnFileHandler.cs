@@ -10,6 +10,6 @@ internal sealed class GetContactOnFileHandler(AccountsDbContext db) : IRequestHa
     public Task<ContactOnFile?> Handle(Contracts.GetContactOnFile request, CancellationToken cancellationToken) =>
         db.CardAccounts.AsNoTracking()
             .Where(a => a.Id == request.CardAccountId)
-            .Select(a => new ContactOnFile(a.Id, a.HolderName, a.Email, a.MobilePhone))
+            .Select(a => new ContactOnFile(a.Id, a.HolderName, a.Email, a.MobilePhone, a.MobilePhone != null && a.MobilePhoneVerifiedAt != null))
             .SingleOrDefaultAsync(cancellationToken);
 }

@@ -11,6 +11,6 @@ internal sealed class GetContactsOnFileForUserHandler(AccountsDbContext db) : IR
         await db.CardAccounts.AsNoTracking()
             .Where(a => db.UserLinks.Any(l => l.UserId == request.UserId && l.CardAccountId == a.Id))
             .OrderBy(a => a.OpenedAt)
-            .Select(a => new ContactOnFile(a.Id, a.HolderName, a.Email, a.MobilePhone))
+            .Select(a => new ContactOnFile(a.Id, a.HolderName, a.Email, a.MobilePhone, a.MobilePhone != null && a.MobilePhoneVerifiedAt != null))
             .ToListAsync(cancellationToken);
 }

@@ -20,6 +20,7 @@ internal sealed class OpenCardAccountHandler(AccountsDbContext db, KeyedHasher h
             BillingAddress = new PostalAddress { Line1 = address.Line1, Line2 = address.Line2, City = address.City, State = address.State, Zip = address.Zip.ToString() },
             Email = request.Email,
             MobilePhone = request.MobilePhone,
+            MobilePhoneVerifiedAt = request.MobileVerified && request.MobilePhone is not null ? request.OpenedAt : null,
             OpenedAt = request.OpenedAt,
         };
         foreach (var newCard in request.Cards)

@@ -20,6 +20,11 @@ internal sealed class RedeemVerifiedCodeHandler(NotificationsDbContext db, TimeP
             codes = codes.Where(c => c.ConsumedAt > verifiedSince);
         }
 
+        if (request.Destination is { } destination)
+        {
+            codes = codes.Where(c => c.Destination == destination);
+        }
+
         var redeemed = await codes.ExecuteUpdateAsync(s => s.SetProperty(c => c.RedeemedAt, now).SetProperty(c => c.Version, Guid.NewGuid()), cancellationToken);
         return redeemed == 1;
     }

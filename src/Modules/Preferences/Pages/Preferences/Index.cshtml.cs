@@ -23,14 +23,18 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     /// <summary>The billing address and nickname of each card account (Accounts owns them).</summary>
     public IReadOnlyList<AccountDetails> AccountDetails { get; private set; } = [];
 
+    /// <summary>The email address and mobile number on file (one set for all the user's card accounts); null when none is linked.</summary>
+    public ContactOnFile? Contact { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // What the page the cardholder came back from saved (at most one is set).
-        Saved = new[] { SecurityQuestions.IndexModel.SavedKey, Address.IndexModel.SavedKey, Nickname.IndexModel.SavedKey, Alerts.IndexModel.SavedKey, Statements.IndexModel.SavedKey }
+        Saved = new[] { SecurityQuestions.IndexModel.SavedKey, Address.IndexModel.SavedKey, Nickname.IndexModel.SavedKey, Alerts.IndexModel.SavedKey, Statements.IndexModel.SavedKey, ContactJourney.SavedKey }
             .Select(key => TempData[key] as string)
             .FirstOrDefault(message => message is not null);
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
         AccountDetails = await mediator.Send(new GetAccountDetails(userId), cancellationToken);
+        Contact = await Email.IndexModel.ContactOnFileAsync(mediator, userId, cancellationToken);
         Data = await mediator.Send(new Query(userId), cancellationToken);
     }
 

@@ -131,6 +131,9 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTime?>("MobilePhoneVerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Nickname")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

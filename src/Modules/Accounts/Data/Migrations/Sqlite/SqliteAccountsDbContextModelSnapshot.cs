@@ -125,6 +125,9 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MobilePhoneVerifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Nickname")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
