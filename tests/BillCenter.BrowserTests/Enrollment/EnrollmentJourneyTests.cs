@@ -61,9 +61,13 @@ public sealed class EnrollmentJourneyTests(JobsBrowserFixture browser) : IClassF
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your online account is ready" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("benefits")).ToContainTextAsync("Dining rewards");
         await browser.AssertAccessibleAsync(page);
-        // "Set up your account": security questions, then statement delivery of the new account, each skippable, ending on the overview.
+        // "Set up your account": security questions, the alerts, then statement delivery of the new account, each skippable, ending on the overview.
         await page.GetByRole(AriaRole.Link, new() { Name = "Set up your account" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your security questions", Level = 1 })).ToBeVisibleAsync();
+        await browser.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Skip this step" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alerts", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("account")).ToContainTextAsync($"Gold Card ending {card.Number[^4..]}");
         await browser.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Skip this step" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "How you get your statements", Level = 1 })).ToBeVisibleAsync();
