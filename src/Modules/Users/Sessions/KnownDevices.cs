@@ -32,8 +32,6 @@ internal sealed partial class KnownDevices(UsersDbContext db, IMediator mediator
     /// <summary>Chromium keeps a cookie at most 400 days; the cookie is written again at every sign-in.</summary>
     private static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(400);
 
-    private static readonly CultureInfo UsEnglish = CultureInfo.GetCultureInfo("en-US");
-
     /// <summary>
     /// After a sign-in (the password, and the code when one was asked): remembers this browser for the user, and when it
     /// was new to them, alerts every contact on file and records a <see cref="SecurityEventKind.NewDeviceSignIn"/> event.
@@ -49,7 +47,7 @@ internal sealed partial class KnownDevices(UsersDbContext db, IMediator mediator
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Device"] = device.Name,
-            ["Time"] = device.FirstSeenAt.ToString("MMMM d, yyyy 'at' h:mm tt 'UTC'", UsEnglish),
+            ["Time"] = device.FirstSeenAt.ToString("MMMM d, yyyy 'at' h:mm tt 'UTC'", CultureInfo.InvariantCulture),
         };
         try
         {
