@@ -191,6 +191,27 @@ public abstract partial class SignInFromNewDeviceTests(SmsAppFixture fixture)
         Assert.Equal(KnownDevice.MaxPerUser, (await DevicesAsync(app, created.UserId!)).Count);
     }
 
+    [Fact]
+    public async Task Given_the_alert_cannot_be_queued_When_signing_in_from_a_new_browser_Then_the_sign_in_goes_on_and_the_failure_is_logged()
+    {
+        await using var app = new BillCenterApp(fixture.Database);
+        var (userName, userId) = await app.NewCardholderAsync(Password, await app.OpenAsync(mobile: null));
+        // The alerts' table is gone: queuing any alert fails with a database error.
+        await app.WithScopeAsync(services =>
+        {
+            var db = services.GetRequiredService<NotificationsDbContext>();
+            return fixture.Database == TestDatabase.Postgres
+                ? db.Database.ExecuteSqlRawAsync("ALTER TABLE notifications.notifications RENAME TO notifications_gone", Cancel)
+                : db.Database.ExecuteSqlRawAsync("ALTER TABLE notifications RENAME TO notifications_gone", Cancel);
+        });
+
+        await Browser(app).SignInOrFailAsync(userName, Password);
+
+        Assert.Single(await DevicesAsync(app, userId));
+        Assert.Equal(1, await EventsAsync(app, userId, SecurityEventKind.NewDeviceSignIn));
+        Assert.Contains("The new-sign-in security alert could not be queued", app.Logs.AllText, StringComparison.Ordinal);
+    }
+
     private static HttpClient Browser(BillCenterApp app)
     {
         var client = app.CreateBrowserLikeClient();
