@@ -23,4 +23,5 @@ public enum SecurityEventKind
     SecurityQuestionsChanged,
     SecurityQuestionFailed,
     UserIdChanged,
+    NewDeviceSignIn,
 }

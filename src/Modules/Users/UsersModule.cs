@@ -47,6 +47,7 @@ public sealed class UsersModule : IModule
         services.AddSingleton<DatabaseTicketStore>();
         services.AddScoped<UserSessions>();
         services.AddScoped<SignInAttempts>();
+        services.AddScoped<KnownDevices>();
         services.AddScoped<PurgeEndedSessions>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .PostConfigure<DatabaseTicketStore>((cookie, store) =>

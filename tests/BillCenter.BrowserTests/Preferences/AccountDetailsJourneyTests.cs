@@ -53,7 +53,7 @@ public sealed class AccountDetailsJourneyTests(JobsBrowserFixture browser) : ICl
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your billing address for the card ending");
         await Assertions.Expect(details.GetByTestId("billing-address")).ToContainTextAsync("48 Cedar Lane");
         await Assertions.Expect(details.GetByTestId("billing-address")).ToContainTextAsync("Portland, OR 97201");
-        Assert.Single(await browser.MailToAsync(holder.Email, 1), m => m.Subject == "Security alert: your billing address was changed");
+        Assert.Single(await browser.MailToAsync(holder.Email, 2), m => m.Subject == "Security alert: your billing address was changed"); // after the new sign-in alert
 
         await details.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Add nickname") }).ClickAsync();
         await ExpectPageAsync(page, "Account nickname");

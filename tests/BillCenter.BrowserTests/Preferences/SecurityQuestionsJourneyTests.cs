@@ -52,7 +52,7 @@ public sealed class SecurityQuestionsJourneyTests(JobsBrowserFixture browser) : 
         await ExpectPageAsync(page, "Your preferences");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your security questions are saved");
         await Assertions.Expect(page.GetByTestId("security-questions")).ToContainTextAsync("Set on");
-        Assert.Single(await browser.MailToAsync(holder.Email, 1), m => m.Subject == "Security alert: your security questions were changed");
+        Assert.Single(await browser.MailToAsync(holder.Email, 2), m => m.Subject == "Security alert: your security questions were changed"); // after the new sign-in alert
 
         // Recovery now asks one of them after the code, and compares the answer loosely.
         var recover = await browser.NewPageAsync(javaScript);
@@ -63,7 +63,7 @@ public sealed class SecurityQuestionsJourneyTests(JobsBrowserFixture browser) : 
         await recover.GetByLabel("Card ID").FillAsync(holder.CardId);
         await recover.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await recover.GetByRole(AriaRole.Button, new() { Name = "Send code" }).ClickAsync();
-        var mail = await browser.MailToAsync(holder.Email, 2);
+        var mail = await browser.MailToAsync(holder.Email, 3);
         await recover.GetByLabel("One-time code").FillAsync(SecurityCodes.In(mail.Last(SecurityCodes.IsIn)));
         await recover.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 

@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace BillCenter.IntegrationTests;
 
 /// <summary>
-/// Every cookie the app sets (session, antiforgery, TempData, journey) follows one policy: HttpOnly, SameSite, Path=/,
+/// Every cookie the app sets (session, device, antiforgery, TempData, journey) follows one policy: HttpOnly, SameSite, Path=/,
 /// no Domain; over HTTPS with Secure cookies a <c>__Host-</c> name and Secure; with Secure cookies off (plain-HTTP
 /// local development, the browser tests) the plain <c>bc.</c> names.
 /// </summary>
@@ -18,7 +18,7 @@ public abstract class CookiePolicyTests(AppFixture fixture)
     {
         var cookies = await WalkAsync(fixture.App, new Uri("https://localhost"));
 
-        Assert.Equal(["__Host-bc.af", "__Host-bc.enroll", "__Host-bc.session", "__Host-bc.tempdata"], cookies.Select(c => c.Name.ToString()).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["__Host-bc.af", "__Host-bc.device", "__Host-bc.enroll", "__Host-bc.session", "__Host-bc.tempdata"], cookies.Select(c => c.Name.ToString()).Distinct().Order(StringComparer.Ordinal));
         Assert.All(cookies, cookie =>
         {
             Assert.True(cookie.Secure, $"{cookie} is Secure");
@@ -36,7 +36,7 @@ public abstract class CookiePolicyTests(AppFixture fixture)
 
         var cookies = await WalkAsync(app, new Uri("http://localhost"));
 
-        Assert.Equal(["bc.af", "bc.enroll", "bc.session", "bc.tempdata"], cookies.Select(c => c.Name.ToString()).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["bc.af", "bc.device", "bc.enroll", "bc.session", "bc.tempdata"], cookies.Select(c => c.Name.ToString()).Distinct().Order(StringComparer.Ordinal));
         Assert.All(cookies, AssertSiteWideHttpOnlySameSite);
     }
 

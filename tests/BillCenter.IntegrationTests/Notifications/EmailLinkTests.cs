@@ -19,7 +19,7 @@ public abstract partial class EmailLinkTests(AppFixture fixture)
     private static readonly string[] TemplateNames =
     [
         "card-locked", "online-account-created", "welcome", "password-changed", "security-questions-changed", "user-id-changed", "user-id-reminder",
-        "billing-address-changed", "email-changed", "mobile-changed", "mobile-removed",
+        "billing-address-changed", "email-changed", "mobile-changed", "mobile-removed", "new-sign-in",
         "card-activated",
         "statement-ready", "payment-received", "payment-due", "purchase-over", "balance-over", "test",
     ];
@@ -27,11 +27,12 @@ public abstract partial class EmailLinkTests(AppFixture fixture)
     public static TheoryData<string> Templates => new(TemplateNames);
 
     /// <summary>The templates that invite the reader to sign in.</summary>
-    private static readonly string[] SignInInvitations = ["welcome", "statement-ready"];
+    private static readonly string[] SignInInvitations = ["welcome", "statement-ready", "new-sign-in"];
 
     private static readonly Dictionary<string, string> Parameters = new(StringComparer.Ordinal)
     {
         ["Last4"] = "0013", ["Amount"] = "$35.00", ["DueDate"] = "June 1, 2031", ["Marker"] = "links", ["NewAddress"] = "phone ending 0123",
+        ["Device"] = "Chrome on Windows", ["Time"] = "June 1, 2031 at 9:15 AM UTC",
     };
 
     private BillCenterApp App => fixture.App;

@@ -19,6 +19,8 @@ public abstract class SmsAppFixture(TestDatabase database) : IAsyncDisposable
 
     public FakeTwilio Twilio { get; private set; } = null!;
 
+    public TestDatabase Database => database;
+
     public async Task<BillCenterApp> AppAsync()
     {
         MailDrop.Require();

@@ -61,7 +61,7 @@ public abstract partial class RecoveryTests(NotificationAppFixture fixture)
         await StartAsync(third, "Password");
         await ExpectRedirectAsync(third.SubmitFormAsync("/recover/card", Card(account)), "/recover/send-code");
         await ExpectRedirectAsync(third.SubmitFormAsync("/recover/send-code", ByEmail), "/recover/code");
-        await ExpectRedirectAsync(third.SubmitFormAsync("/recover/code", Code(await CodeForAsync(account.Email!))), "/recover/password");
+        await ExpectRedirectAsync(third.SubmitFormAsync("/recover/code", Code(await CodeForAsync(account.Email!, 3))), "/recover/password"); // after two new sign-in alerts
         var passwordPage = await third.GetStringAsync("/recover/password", Cancel);
         Assert.Contains("Use at least 8 characters", passwordPage, StringComparison.Ordinal); // the rules are on the page
         await ExpectRedirectAsync(third.SubmitFormAsync("/recover/password", Password(NewPassword)), "/recover/done");
@@ -74,7 +74,7 @@ public abstract partial class RecoveryTests(NotificationAppFixture fixture)
         await AssertSentToSignInAsync(second);
         Assert.NotEqual(HttpStatusCode.Redirect, (await App.CreateBrowserLikeClient().SignInAsync(userName, OldPassword)).StatusCode);
         await App.CreateBrowserLikeClient().SignInOrFailAsync(userName, NewPassword);
-        var mail = await MailDrop.WaitForAsync(account.Email!, 2);
+        var mail = await MailDrop.WaitForAsync(account.Email!, 5); // three new sign-in alerts, the code, the password changed
         Assert.Single(mail, m => m.Subject == PasswordChangedSubject);
         Assert.DoesNotContain(NewPassword, App.Logs.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(account.CardNumbers[0], App.Logs.AllText, StringComparison.Ordinal);
@@ -295,7 +295,7 @@ public abstract partial class RecoveryTests(NotificationAppFixture fixture)
         var answers = await SetSecurityQuestionsAsync(userName);
         var client = App.CreateBrowserLikeClient();
 
-        await ReachAfterCodeAsync(client, account, "UserId", "/recover/question", mailBefore: 1);
+        await ReachAfterCodeAsync(client, account, "UserId", "/recover/question", mailBefore: 2);
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/recover/user-id", Cancel)).StatusCode); // not before the answer
         var page = await client.GetStringAsync("/recover/question", Cancel);
@@ -311,7 +311,7 @@ public abstract partial class RecoveryTests(NotificationAppFixture fixture)
         await ExpectRedirectAsync(client.SubmitFormAsync("/recover/question", new Dictionary<string, string> { ["Data.Answer"] = answers[question] }), "/recover/user-id");
 
         Assert.Contains($"<strong data-testid=\"user-id\">{userName}</strong>", await client.GetStringAsync("/recover/user-id", Cancel), StringComparison.Ordinal);
-        Assert.Single(await MailDrop.WaitForAsync(account.Email!, 3), m => m.Subject == "Your BillCenter user ID");
+        Assert.Single(await MailDrop.WaitForAsync(account.Email!, 4), m => m.Subject == "Your BillCenter user ID");
         Assert.DoesNotContain("Biscuit", App.Logs.AllText, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -322,7 +322,7 @@ public abstract partial class RecoveryTests(NotificationAppFixture fixture)
         var (userName, _) = await App.NewCardholderAsync(OldPassword, account);
         await SetSecurityQuestionsAsync(userName);
         var client = App.CreateBrowserLikeClient();
-        await ReachAfterCodeAsync(client, account, "Password", "/recover/question", mailBefore: 1);
+        await ReachAfterCodeAsync(client, account, "Password", "/recover/question", mailBefore: 2);
 
         for (var i = 1; i < SelfServiceLockout.MaxFailures; i++)
         {
@@ -334,7 +334,7 @@ public abstract partial class RecoveryTests(NotificationAppFixture fixture)
 
         Assert.Contains("Online checks for your card are paused for 24 hours", await client.GetStringAsync("/recover", Cancel), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/recover/question", Cancel)).StatusCode); // the journey is over
-        Assert.Single(await MailDrop.WaitForAsync(account.Email!, 3), m => m.Subject == "Security alert: online checks for your card are paused");
+        Assert.Single(await MailDrop.WaitForAsync(account.Email!, 4), m => m.Subject == "Security alert: online checks for your card are paused");
         var (_, again) = await CardPageAsync(account.CardNumbers[0], account.CardIdDigits[0]!);
         Assert.Contains(CardModel.Failure, again, StringComparison.Ordinal); // the right card details are refused while locked
         await App.CreateBrowserLikeClient().SignInOrFailAsync(userName, OldPassword); // the password itself is untouched
@@ -582,7 +582,7 @@ public abstract partial class RecoveryTests(NotificationAppFixture fixture)
         return SecurityCodes.In(mail.Single(SecurityCodes.IsIn));
     }
 
-    /// <summary>The holder signs in and saves three security questions (one alert email); answers by question text.</summary>
+    /// <summary>The holder signs in (the new sign-in alert) and saves three security questions (their alert); answers by question text.</summary>
     private async Task<Dictionary<string, string>> SetSecurityQuestionsAsync(string userName)
     {
         var client = App.CreateBrowserLikeClient();

@@ -35,6 +35,8 @@ internal static class AlertTemplates
             "The mobile number was removed from your online account. We will no longer send text messages. If this was not you, call the number on the back of your card now."),
         ["user-id-changed"] = ("Security alert: your user ID was changed",
             "The user ID of your online account was changed. If this was not you, call the number on the back of your card now."),
+        ["new-sign-in"] = ("Security alert: a new sign-in to your online account",
+            "Someone signed in to your online account from a device we did not recognize: {Device}, on {Time}. If this was you, there is nothing to do. If this was not you, sign in at {SignInUrl} and change your password, then call the number on the back of your card."),
         ["user-id-reminder"] = ("Your BillCenter user ID",
             "You asked for a reminder of your user ID. If this was not you, call the number on the back of your card."),
         ["card-activated"] = ("Your card ending {Last4} is active",

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BillCenter.Modules.Users.Data;
 
-/// <summary>Identity's tables and the shared data-protection key ring (schema "users" on PostgreSQL).</summary>
+/// <summary>Identity's tables, sessions, known devices and the shared data-protection key ring (schema "users" on PostgreSQL).</summary>
 internal class UsersDbContext(DbContextOptions options) : IdentityDbContext<BillCenterUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public const string Schema = "users";
@@ -15,6 +15,8 @@ internal class UsersDbContext(DbContextOptions options) : IdentityDbContext<Bill
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<UserSession> Sessions => Set<UserSession>();
+
+    public DbSet<KnownDevice> KnownDevices => Set<KnownDevice>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyBillCenterConventions();
@@ -40,6 +42,16 @@ internal class UsersDbContext(DbContextOptions options) : IdentityDbContext<Bill
             session.Property(s => s.UserAgent).HasMaxLength(SessionLifetime.MaxUserAgentLength);
             session.Property(s => s.IpAddress).HasMaxLength(SessionLifetime.MaxIpAddressLength);
             session.Property(s => s.EndReason).HasConversion<string>().HasMaxLength(32);
+        });
+        builder.Entity<KnownDevice>(device =>
+        {
+            device.ToTable("known_devices");
+            device.HasKey(d => d.Id);
+            device.Property(d => d.UserId).HasMaxLength(450);
+            device.Property(d => d.TokenHash).HasMaxLength(32);
+            device.HasIndex(d => new { d.UserId, d.TokenHash }).IsUnique();
+            device.HasOne<BillCenterUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+            device.Property(d => d.Name).HasMaxLength(KnownDevice.MaxNameLength);
         });
     }
 }

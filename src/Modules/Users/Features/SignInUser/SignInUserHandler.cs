@@ -1,11 +1,12 @@
 using BillCenter.Modules.Users.Contracts;
 using BillCenter.Modules.Users.Domain;
+using BillCenter.Modules.Users.Sessions;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
 namespace BillCenter.Modules.Users.Features.SignInUser;
 
-internal sealed class SignInUserHandler(UserManager<BillCenterUser> users, SignInManager<BillCenterUser> signIn) : IRequestHandler<Contracts.SignInUser, bool>
+internal sealed class SignInUserHandler(UserManager<BillCenterUser> users, SignInManager<BillCenterUser> signIn, KnownDevices devices) : IRequestHandler<Contracts.SignInUser, bool>
 {
     public async Task<bool> Handle(Contracts.SignInUser request, CancellationToken cancellationToken)
     {
@@ -24,6 +25,8 @@ internal sealed class SignInUserHandler(UserManager<BillCenterUser> users, SignI
         }
 
         await signIn.SignInAsync(user, isPersistent: false);
+        // The browser that just created the online account is known from now on: its next sign-in sends no new-device alert.
+        await devices.EnrolledAsync(signIn.Context, user, cancellationToken);
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using BillCenter.Modules.Audit.Contracts;
 using BillCenter.Modules.Users.Domain;
+using BillCenter.Modules.Users.Sessions;
 using BillCenter.SharedKernel.Security;
 using FluentValidation;
 using MediatR;
@@ -65,7 +66,7 @@ public sealed class CodeModel(IMediator mediator) : PageModel
         public Validator() => RuleFor(c => c.Code).NotEmpty().WithMessage("Enter the one-time code");
     }
 
-    internal sealed class Handler(SignInManager<BillCenterUser> signIn, SignInAttempts attempts, IMediator mediator) : IRequestHandler<Command, Outcome>
+    internal sealed class Handler(SignInManager<BillCenterUser> signIn, SignInAttempts attempts, KnownDevices devices, IMediator mediator) : IRequestHandler<Command, Outcome>
     {
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -98,6 +99,7 @@ public sealed class CodeModel(IMediator mediator) : PageModel
             await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(Policies.SecondFactorClaim, Policies.SecondFactorPassed)]);
             await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.SecondFactorPassed, user.Id, user.UserName), cancellationToken);
             await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.SignInSucceeded, user.Id, user.UserName, null, "with a second factor"), cancellationToken);
+            await devices.SignedInAsync(signIn.Context, user, cancellationToken);
             return Outcome.Passed;
         }
     }

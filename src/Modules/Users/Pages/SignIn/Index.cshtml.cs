@@ -2,6 +2,7 @@ using System.Security.Claims;
 using BillCenter.Modules.Audit.Contracts;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Users.Domain;
+using BillCenter.Modules.Users.Sessions;
 using BillCenter.SharedKernel.Security;
 using FluentValidation;
 using MediatR;
@@ -91,7 +92,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
     }
 
-    internal sealed class Handler(SignInManager<BillCenterUser> signIn, SignInAttempts attempts, IMediator mediator, ILogger<Handler> logger)
+    internal sealed class Handler(
+        SignInManager<BillCenterUser> signIn, SignInAttempts attempts, KnownDevices devices, IMediator mediator, ILogger<Handler> logger)
         : IRequestHandler<Command, Outcome>
     {
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
@@ -132,6 +134,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             await signIn.SignInAsync(user, isPersistent: false);
             logger.LogInformation("A user signed in");
             await mediator.Publish(new SecurityEventOccurred(SecurityEventKind.SignInSucceeded, user.Id, user.UserName), cancellationToken);
+            await devices.SignedInAsync(signIn.Context, user, cancellationToken);
             return Outcome.SignedIn;
         }
 

@@ -108,6 +108,41 @@ namespace BillCenter.Modules.Users.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", "users");
                 });
 
+            modelBuilder.Entity("BillCenter.Modules.Users.Domain.KnownDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("known_devices", "users");
+                });
+
             modelBuilder.Entity("BillCenter.Modules.Users.Domain.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -334,6 +369,15 @@ namespace BillCenter.Modules.Users.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", "users");
+                });
+
+            modelBuilder.Entity("BillCenter.Modules.Users.Domain.KnownDevice", b =>
+                {
+                    b.HasOne("BillCenter.Modules.Users.Domain.BillCenterUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BillCenter.Modules.Users.Domain.UserSession", b =>
