@@ -166,8 +166,15 @@ public sealed class FakeTwilio : IAsyncDisposable
 
     /// <summary>Waits until <paramref name="count"/> texts to <paramref name="to"/> (E.164) have arrived, and returns them in order.</summary>
     public Task<List<FakeTwilioRequest>> WaitForTextsToAsync(string to, int count = 1, TimeSpan? timeout = null) =>
+        WaitForTextsToAsync(to, _ => true, count, timeout);
+
+    /// <summary>The one-time codes texted to <paramref name="to"/>, once <paramref name="count"/> have arrived (alerts to the same number left out).</summary>
+    public Task<List<FakeTwilioRequest>> WaitForCodesToAsync(string to, int count = 1, TimeSpan? timeout = null) =>
+        WaitForTextsToAsync(to, r => r.Body?.Contains("one-time code", StringComparison.Ordinal) == true, count, timeout);
+
+    private Task<List<FakeTwilioRequest>> WaitForTextsToAsync(string to, Func<FakeTwilioRequest, bool> which, int count, TimeSpan? timeout) =>
         Eventually.MatchAsync(
-            () => Task.FromResult(Requests.Where(r => r.To == to).ToList()),
+            () => Task.FromResult(Requests.Where(r => r.To == to && which(r)).ToList()),
             texts => texts.Count >= count,
             texts => $"expected {count} text(s) to {to}, got {texts.Count}",
             timeout);

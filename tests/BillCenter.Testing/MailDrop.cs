@@ -42,6 +42,20 @@ public static class MailDrop
         return messages;
     }
 
+    /// <summary>
+    /// Waits until a message with <paramref name="subject"/> reached <paramref name="recipient"/> and returns it; fails if
+    /// there are two. Other mail to the same address (a new-sign-in alert, say) may come before or after it.
+    /// </summary>
+    public static async Task<MimeMessage> WaitForSubjectAsync(string recipient, string subject, TimeSpan? timeout = null)
+    {
+        var messages = await Eventually.MatchAsync(
+            () => MessagesToAsync(recipient),
+            all => all.Any(m => m.Subject == subject),
+            all => $"no message \"{subject}\" to {recipient} among its {all.Count}: {string.Join("; ", all.Select(m => m.Subject))}",
+            timeout);
+        return Assert.Single(messages, m => m.Subject == subject);
+    }
+
     /// <summary>Waits until <paramref name="count"/> messages reached <paramref name="recipient"/> (fails after the timeout).</summary>
     public static Task<IReadOnlyList<MimeMessage>> WaitForAsync(string recipient, int count = 1, TimeSpan? timeout = null) =>
         Eventually.MatchAsync(

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Notifications.Contracts;
-using BillCenter.Modules.Users.Contracts;
-using BillCenter.SharedKernel.Money;
 using AlertsPage = BillCenter.Modules.Preferences.Pages.Preferences.Alerts.IndexModel;
 
 namespace BillCenter.BrowserTests;
@@ -17,18 +14,18 @@ public sealed class AlertsJourneyTests(JobsBrowserFixture browser) : IClassFixtu
     [InlineData(false)]
     public async Task Given_a_cardholder_who_turns_payment_received_off_Then_that_alert_is_not_sent_and_the_others_still_are(bool javaScript)
     {
-        var holder = await OpenLinkedAccountAsync();
-        var page = await SignedInPageAsync(holder, javaScript);
+        var holder = await browser.OpenLinkedHolderAsync(Password);
+        var page = await browser.SignedInPageAsync(holder, javaScript);
         await page.GotoAsync("/preferences");
         await Assertions.Expect(page.GetByTestId($"alerts-{holder.CardAccountId:N}")).ToContainTextAsync("Payment received (email)");
         await page.GetByRole(AriaRole.Link, new() { Name = $"Change alerts for Gold Card ending {holder.Last4}" }).ClickAsync();
-        await ExpectPageAsync(page, "Alerts");
+        await browser.ExpectPageAsync(page, "Alerts");
         await Assertions.Expect(page.GetByTestId("text-not-offered")).ToBeVisibleAsync(); // no mobile on file
 
         await page.GetByTestId("alert-PaymentReceived").GetByLabel("Email").UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save alerts" }).ClickAsync();
 
-        await ExpectPageAsync(page, "Your preferences");
+        await browser.ExpectPageAsync(page, "Your preferences");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Your alerts for the Gold Card ending {holder.Last4} are saved.");
         await Assertions.Expect(page.GetByTestId($"alerts-{holder.CardAccountId:N}")).Not.ToContainTextAsync("Payment received");
         await Assertions.Expect(page.GetByTestId($"alerts-{holder.CardAccountId:N}")).ToContainTextAsync("Card activated (email)");
@@ -51,10 +48,10 @@ public sealed class AlertsJourneyTests(JobsBrowserFixture browser) : IClassFixtu
     [InlineData(false)]
     public async Task Given_a_cardholder_who_unchecks_security_alerts_or_sets_a_bad_amount_Then_the_page_refuses_at_the_field_and_saves_nothing(bool javaScript)
     {
-        var holder = await OpenLinkedAccountAsync();
-        var page = await SignedInPageAsync(holder, javaScript);
+        var holder = await browser.OpenLinkedHolderAsync(Password);
+        var page = await browser.SignedInPageAsync(holder, javaScript);
         await page.GotoAsync($"/preferences/alerts/{holder.CardAccountId}");
-        await ExpectPageAsync(page, "Alerts");
+        await browser.ExpectPageAsync(page, "Alerts");
 
         await page.GetByTestId("alert-Security").GetByLabel("Email").UncheckAsync();
         await page.GetByTestId("alert-PurchaseOverAmount").GetByLabel("Email").CheckAsync();
@@ -78,7 +75,7 @@ public sealed class AlertsJourneyTests(JobsBrowserFixture browser) : IClassFixtu
         await page.GetByTestId("alert-PurchaseOverAmount").GetByLabel("Email").CheckAsync();
         await page.GetByLabel("Alert me about each purchase over, in dollars").FillAsync("$1,250");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save alerts" }).ClickAsync();
-        await ExpectPageAsync(page, "Your preferences");
+        await browser.ExpectPageAsync(page, "Your preferences");
         await Assertions.Expect(page.GetByTestId($"alerts-{holder.CardAccountId:N}")).ToContainTextAsync("Purchase over an amount (email)");
         await page.GotoAsync($"/preferences/alerts/{holder.CardAccountId}");
         await Assertions.Expect(page.GetByLabel("Alert me about each purchase over, in dollars")).ToHaveValueAsync("1250.00");
@@ -87,49 +84,12 @@ public sealed class AlertsJourneyTests(JobsBrowserFixture browser) : IClassFixtu
     [Fact]
     public async Task Given_another_users_card_account_Then_its_alerts_page_is_not_found()
     {
-        var holder = await OpenLinkedAccountAsync();
-        var other = await OpenLinkedAccountAsync();
-        var page = await SignedInPageAsync(holder, javaScript: true);
+        var holder = await browser.OpenLinkedHolderAsync(Password);
+        var other = await browser.OpenLinkedHolderAsync(Password);
+        var page = await browser.SignedInPageAsync(holder, javaScript: true);
 
         var response = await page.GotoAsync($"/preferences/alerts/{other.CardAccountId}");
 
         Assert.Equal(404, response!.Status);
-    }
-
-    private sealed record Holder(Guid CardAccountId, string Last4, string UserName, string Email);
-
-    private async Task<Holder> OpenLinkedAccountAsync()
-    {
-        await browser.StartAsync();
-        var number = TestCards.NewCardNumber();
-        var email = $"{TestUsers.NewUserId("alerts")}@example.com";
-        var opened = await browser.App.SendAsync(new OpenCardAccount(Product.Gold, "Noor Haddad", Money.FromDecimal(6000m), 15,
-            new BillCenter.SharedKernel.Cards.BillingAddress("14 Cedar Court", null, "Raleigh", "NC", TestCards.Zip("27601")), email, null,
-            [new NewCard(TestCards.Parse(number), TestCards.ParseCardId(TestCards.NewCardId()), "NOOR HADDAD", CardStatus.Active, true, new DateOnly(2031, 8, 31))],
-            DateTime.UtcNow.AddYears(-1)));
-        var userName = TestUsers.NewUserId("alerts");
-        var created = await browser.App.SendAsync(new CreateUser(userName, Password));
-        Assert.True(created.Succeeded);
-        Assert.Equal(LinkOutcome.Linked, await browser.App.SendAsync(new LinkAccountToUser(opened.CardAccountId, created.UserId!)));
-        return new Holder(opened.CardAccountId, number[^4..], userName, email);
-    }
-
-    private async Task<IPage> SignedInPageAsync(Holder holder, bool javaScript)
-    {
-        var page = await browser.NewPageAsync(javaScript);
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("User ID").FillAsync(holder.UserName);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).Not.ToHaveTextAsync("Sign in");
-        return page;
-    }
-
-    /// <summary>The page's heading and title agree, and axe finds nothing.</summary>
-    private async Task ExpectPageAsync(IPage page, string heading)
-    {
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page).ToHaveTitleAsync($"{heading} – BillCenter");
-        await browser.AssertAccessibleAsync(page);
     }
 }

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using BillCenter.Modules.Accounts.Contracts;
-using BillCenter.Modules.Users.Contracts;
-using BillCenter.SharedKernel.Money;
 
 namespace BillCenter.BrowserTests;
 
@@ -52,22 +50,18 @@ public sealed class ContactDetailsJourneyTests(ContactDetailsBrowserFixture brow
     public async Task Given_a_signed_in_cardholder_When_the_email_and_mobile_are_changed_with_codes_sent_to_them_Then_the_overview_shows_them(bool javaScript)
     {
         MailDrop.Require();
-        var holder = await OpenLinkedAccountAsync();
-        var page = await browser.NewPageAsync(javaScript);
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("User ID").FillAsync(holder.UserName);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var holder = await browser.OpenLinkedHolderAsync(Password);
+        var page = await browser.SignedInPageAsync(holder, javaScript);
 
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Preferences" }).ClickAsync();
-        await ExpectPageAsync(page, "Your preferences");
+        await browser.ExpectPageAsync(page, "Your preferences");
         var contact = page.GetByTestId("contact-details");
         await Assertions.Expect(contact.GetByTestId("email")).ToHaveTextAsync(holder.Email);
         await Assertions.Expect(contact.GetByTestId("mobile")).ToContainTextAsync("None on file");
 
         // Email: an empty address, then a new one; the code from the real SMTP server, a wrong one first.
         await contact.GetByRole(AriaRole.Link, new() { Name = "Change email address" }).ClickAsync();
-        await ExpectPageAsync(page, "Change your email address");
+        await browser.ExpectPageAsync(page, "Change your email address");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send a code to this address" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: Change your email address"));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Enter an email address" })).ToBeVisibleAsync();
@@ -76,7 +70,7 @@ public sealed class ContactDetailsJourneyTests(ContactDetailsBrowserFixture brow
         await page.GetByLabel("New email address").FillAsync(newEmail);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send a code to this address" }).ClickAsync();
 
-        await ExpectPageAsync(page, "Enter the code we sent you");
+        await browser.ExpectPageAsync(page, "Enter the code we sent you");
         await Assertions.Expect(page.GetByTestId("code-sent-to")).ToContainTextAsync(newEmail);
         var emailCode = SecurityCodes.In(Assert.Single(await MailDrop.WaitForAsync(newEmail)));
         await page.GetByLabel("Code", new() { Exact = true }).FillAsync(emailCode == "000000" ? "111111" : "000000");
@@ -87,14 +81,14 @@ public sealed class ContactDetailsJourneyTests(ContactDetailsBrowserFixture brow
         await page.GetByLabel("Code", new() { Exact = true }).FillAsync(emailCode);
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
 
-        await ExpectPageAsync(page, "Your preferences");
+        await browser.ExpectPageAsync(page, "Your preferences");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Your email address is changed to {newEmail}");
         await Assertions.Expect(contact.GetByTestId("email")).ToHaveTextAsync(newEmail);
-        Assert.Single(await MailDrop.WaitForAsync(holder.Email), m => m.Subject == "Security alert: your email address was changed");
+        await MailDrop.WaitForSubjectAsync(holder.Email, "Security alert: your email address was changed");
 
         // Mobile: a number that is not one, then a real one typed as people do; the code from the fake Twilio.
         await contact.GetByRole(AriaRole.Link, new() { Name = "Add mobile number" }).ClickAsync();
-        await ExpectPageAsync(page, "Your mobile number");
+        await browser.ExpectPageAsync(page, "Your mobile number");
         await page.GetByLabel("New mobile number").FillAsync("555-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send a code to this number" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: Your mobile number"));
@@ -104,13 +98,13 @@ public sealed class ContactDetailsJourneyTests(ContactDetailsBrowserFixture brow
         await page.GetByLabel("New mobile number").FillAsync($"212 555 {digits}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send a code to this number" }).ClickAsync();
 
-        await ExpectPageAsync(page, "Enter the code we sent you");
+        await browser.ExpectPageAsync(page, "Enter the code we sent you");
         await Assertions.Expect(page.GetByTestId("code-sent-to")).ToContainTextAsync($"(212) 555-{digits}");
         var text = Assert.Single(await browser.Twilio.WaitForTextsToAsync($"+1212555{digits}"));
         await page.GetByLabel("Code", new() { Exact = true }).FillAsync(SecurityCodes.In(text.Body));
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
 
-        await ExpectPageAsync(page, "Your preferences");
+        await browser.ExpectPageAsync(page, "Your preferences");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Your mobile number is changed to (212) 555-{digits} and confirmed");
         await Assertions.Expect(contact.GetByTestId("mobile")).ToContainTextAsync($"(212) 555-{digits}");
         await Assertions.Expect(contact.GetByTestId("mobile")).ToContainTextAsync("Confirmed");
@@ -127,64 +121,35 @@ public sealed class ContactDetailsJourneyTests(ContactDetailsBrowserFixture brow
         MailDrop.Require();
         var number = $"+1404555{Random.Shared.Next(0, 10_000):D4}";
         var national = $"(404) 555-{number[^4..]}";
-        var holder = await OpenLinkedAccountAsync(number);
-        var page = await browser.NewPageAsync(javaScript);
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("User ID").FillAsync(holder.UserName);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var holder = await browser.OpenLinkedHolderAsync(Password, number);
+        var page = await browser.SignedInPageAsync(holder, javaScript);
         await page.GotoAsync("/preferences");
-        await ExpectPageAsync(page, "Your preferences");
+        await browser.ExpectPageAsync(page, "Your preferences");
         var contact = page.GetByTestId("contact-details");
         await Assertions.Expect(contact.GetByTestId("mobile")).ToContainTextAsync(national);
         await Assertions.Expect(contact.GetByTestId("mobile")).ToContainTextAsync("Not confirmed yet");
 
         await contact.GetByRole(AriaRole.Link, new() { Name = "Confirm or change mobile number" }).ClickAsync();
-        await ExpectPageAsync(page, "Your mobile number");
+        await browser.ExpectPageAsync(page, "Your mobile number");
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm this number" }).ClickAsync();
-        await ExpectPageAsync(page, "Enter the code we sent you");
+        await browser.ExpectPageAsync(page, "Enter the code we sent you");
         await Assertions.Expect(page.GetByTestId("code-sent-to")).ToContainTextAsync(national);
-        var text = Assert.Single(await browser.Twilio.WaitForTextsToAsync(number));
+        var text = Assert.Single(await browser.Twilio.WaitForCodesToAsync(number)); // the number also gets the new-sign-in alert
         await page.GetByLabel("Code", new() { Exact = true }).FillAsync(SecurityCodes.In(text.Body));
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
 
-        await ExpectPageAsync(page, "Your preferences");
+        await browser.ExpectPageAsync(page, "Your preferences");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Your mobile number {national} is confirmed");
         await Assertions.Expect(contact.GetByTestId("mobile")).ToContainTextAsync("Confirmed");
 
         await contact.GetByRole(AriaRole.Link, new() { Name = "Change mobile number" }).ClickAsync();
-        await ExpectPageAsync(page, "Your mobile number");
+        await browser.ExpectPageAsync(page, "Your mobile number");
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove mobile number" }).ClickAsync();
 
-        await ExpectPageAsync(page, "Your preferences");
+        await browser.ExpectPageAsync(page, "Your preferences");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your mobile number is removed");
         await Assertions.Expect(contact.GetByTestId("mobile")).ToContainTextAsync("None on file");
-        Assert.Single(await MailDrop.WaitForAsync(holder.Email), m => m.Subject == "Security alert: your mobile number was removed");
+        await MailDrop.WaitForSubjectAsync(holder.Email, "Security alert: your mobile number was removed");
         Assert.Null((await browser.App.SendAsync(new GetContactOnFile(holder.CardAccountId)))!.MobilePhone);
-    }
-
-    private sealed record Holder(string Email, Guid CardAccountId, string UserName);
-
-    private async Task<Holder> OpenLinkedAccountAsync(string? mobile = null)
-    {
-        await browser.StartAsync();
-        var email = $"{TestUsers.NewUserId("holder")}@example.com";
-        var opened = await browser.App.SendAsync(new OpenCardAccount(Product.Gold, "Lee Chen", Money.FromDecimal(6000m), 12,
-            new BillCenter.SharedKernel.Cards.BillingAddress("5 Birch Road", null, "Austin", "TX", TestCards.Zip("78701")), email, mobile,
-            [new NewCard(TestCards.Parse(TestCards.NewCardNumber()), TestCards.ParseCardId(TestCards.NewCardId()), "LEE CHEN", CardStatus.Active, true, new DateOnly(2031, 5, 31))],
-            DateTime.UtcNow.AddYears(-1)));
-        var userName = TestUsers.NewUserId("contact");
-        var created = await browser.App.SendAsync(new CreateUser(userName, Password));
-        Assert.True(created.Succeeded);
-        Assert.Equal(LinkOutcome.Linked, await browser.App.SendAsync(new LinkAccountToUser(opened.CardAccountId, created.UserId!)));
-        return new Holder(email, opened.CardAccountId, userName);
-    }
-
-    /// <summary>The page's heading and title agree, and axe finds nothing.</summary>
-    private async Task ExpectPageAsync(IPage page, string heading)
-    {
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page).ToHaveTitleAsync($"{heading} – BillCenter");
-        await browser.AssertAccessibleAsync(page);
     }
 }

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Preferences.Domain;
-using BillCenter.Modules.Users.Contracts;
-using BillCenter.SharedKernel.Money;
 
 namespace BillCenter.BrowserTests;
 
@@ -16,24 +13,24 @@ public sealed class StatementDeliveryJourneyTests(BrowserFixture browser) : ICla
     [InlineData(false)]
     public async Task Given_a_signed_in_cardholder_When_going_paperless_Then_consent_is_asked_first_and_the_overview_shows_the_choice(bool javaScript)
     {
-        var holder = await OpenLinkedAccountAsync();
-        var page = await SignedInPageAsync(holder, javaScript);
+        var holder = await browser.OpenLinkedHolderAsync(Password);
+        var page = await browser.SignedInPageAsync(holder, javaScript);
 
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Preferences" }).ClickAsync();
-        await ExpectPageAsync(page, "Your preferences");
+        await browser.ExpectPageAsync(page, "Your preferences");
         await Assertions.Expect(page.GetByTestId($"statements-{holder.CardAccountId:N}")).ToContainTextAsync("Online (paperless)");
         await page.GetByRole(AriaRole.Link, new() { Name = $"Change how you get statements for Gold Card ending {holder.Last4}" }).ClickAsync();
 
-        await ExpectPageAsync(page, "How you get your statements");
+        await browser.ExpectPageAsync(page, "How you get your statements");
         await Assertions.Expect(page.GetByTestId("current")).ToContainTextAsync("You have not chosen yet");
         await page.GetByLabel("Paper by mail").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save statement choice" }).ClickAsync();
-        await ExpectPageAsync(page, "Your preferences");
+        await browser.ExpectPageAsync(page, "Your preferences");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("statements will come on paper by mail");
         await Assertions.Expect(page.GetByTestId($"statements-{holder.CardAccountId:N}")).ToContainTextAsync("Paper by mail");
 
         await page.GetByRole(AriaRole.Link, new() { Name = $"Change how you get statements for Gold Card ending {holder.Last4}" }).ClickAsync();
-        await ExpectPageAsync(page, "How you get your statements");
+        await browser.ExpectPageAsync(page, "How you get your statements");
         await page.GetByLabel("Online (paperless)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save statement choice" }).ClickAsync();
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: How you get your statements"));
@@ -44,7 +41,7 @@ public sealed class StatementDeliveryJourneyTests(BrowserFixture browser) : ICla
         await page.GetByLabel("Online (paperless)").CheckAsync();
         await page.GetByLabel(PaperlessConsent.Agreement).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save statement choice" }).ClickAsync();
-        await ExpectPageAsync(page, "Your preferences");
+        await browser.ExpectPageAsync(page, "Your preferences");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("statements will be online");
         await Assertions.Expect(page.GetByTestId($"statements-{holder.CardAccountId:N}")).ToContainTextAsync("Online (paperless)");
     }
@@ -54,18 +51,18 @@ public sealed class StatementDeliveryJourneyTests(BrowserFixture browser) : ICla
     [InlineData(false)]
     public async Task Given_a_signed_in_cardholder_When_following_see_all_benefits_Then_every_benefit_is_described(bool javaScript)
     {
-        var holder = await OpenLinkedAccountAsync();
-        var page = await SignedInPageAsync(holder, javaScript);
+        var holder = await browser.OpenLinkedHolderAsync(Password);
+        var page = await browser.SignedInPageAsync(holder, javaScript);
         await page.GotoAsync("/preferences");
         await Assertions.Expect(page.GetByTestId($"benefits-{holder.CardAccountId:N}")).ToContainTextAsync("Baggage insurance");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "See all benefits of your Gold Card" }).ClickAsync();
 
-        await ExpectPageAsync(page, "Benefits of your Gold Card");
+        await browser.ExpectPageAsync(page, "Benefits of your Gold Card");
         await Assertions.Expect(page.GetByTestId("benefits")).ToContainTextAsync("Lost, damaged or stolen checked baggage covered up to $1,250");
         await Assertions.Expect(page.GetByTestId("benefits")).ToContainTextAsync("Earn 4 points per dollar at restaurants worldwide.");
         await page.GetByRole(AriaRole.Link, new() { Name = "Back" }).ClickAsync();
-        await ExpectPageAsync(page, "Your preferences");
+        await browser.ExpectPageAsync(page, "Your preferences");
     }
 
     [Theory]
@@ -73,19 +70,19 @@ public sealed class StatementDeliveryJourneyTests(BrowserFixture browser) : ICla
     [InlineData(false)]
     public async Task Given_the_setup_after_enrollment_Then_each_step_can_be_skipped_to_the_overview(bool javaScript)
     {
-        var holder = await OpenLinkedAccountAsync();
-        var page = await SignedInPageAsync(holder, javaScript);
+        var holder = await browser.OpenLinkedHolderAsync(Password);
+        var page = await browser.SignedInPageAsync(holder, javaScript);
         await page.GotoAsync("/preferences/security-questions?setup=true");
-        await ExpectPageAsync(page, "Your security questions");
+        await browser.ExpectPageAsync(page, "Your security questions");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Skip this step" }).ClickAsync();
-        await ExpectPageAsync(page, "Alerts");
+        await browser.ExpectPageAsync(page, "Alerts");
         await Assertions.Expect(page.GetByText("Set up your account")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("account")).ToContainTextAsync($"Gold Card ending {holder.Last4}");
         await page.GetByTestId("alert-StatementReady").GetByLabel("Email").UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save alerts" }).ClickAsync(); // saved, and on to the next step
 
-        await ExpectPageAsync(page, "How you get your statements");
+        await browser.ExpectPageAsync(page, "How you get your statements");
         await Assertions.Expect(page.GetByText("Set up your account")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("current")).ToContainTextAsync($"Gold Card ending {holder.Last4}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save statement choice" }).ClickAsync(); // paperless is checked, consent is not
@@ -93,44 +90,8 @@ public sealed class StatementDeliveryJourneyTests(BrowserFixture browser) : ICla
         await browser.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Skip this step" }).ClickAsync();
-        await ExpectPageAsync(page, "Your preferences");
+        await browser.ExpectPageAsync(page, "Your preferences");
         await Assertions.Expect(page.GetByTestId($"statements-{holder.CardAccountId:N}")).ToContainTextAsync("Online (paperless)");
         await Assertions.Expect(page.GetByTestId($"alerts-{holder.CardAccountId:N}")).Not.ToContainTextAsync("Statement ready");
-    }
-
-    private sealed record Holder(Guid CardAccountId, string Last4, string UserName);
-
-    private async Task<Holder> OpenLinkedAccountAsync()
-    {
-        await browser.StartAsync();
-        var number = TestCards.NewCardNumber();
-        var opened = await browser.App.SendAsync(new OpenCardAccount(Product.Gold, "Ada Moreno", Money.FromDecimal(6000m), 15,
-            new BillCenter.SharedKernel.Cards.BillingAddress("8 Birch Lane", null, "Madison", "WI", TestCards.Zip("53703")), $"{TestUsers.NewUserId("holder")}@example.com", null,
-            [new NewCard(TestCards.Parse(number), TestCards.ParseCardId(TestCards.NewCardId()), "ADA MORENO", CardStatus.Active, true, new DateOnly(2031, 8, 31))],
-            DateTime.UtcNow.AddYears(-1)));
-        var userName = TestUsers.NewUserId("statements");
-        var created = await browser.App.SendAsync(new CreateUser(userName, Password));
-        Assert.True(created.Succeeded);
-        Assert.Equal(LinkOutcome.Linked, await browser.App.SendAsync(new LinkAccountToUser(opened.CardAccountId, created.UserId!)));
-        return new Holder(opened.CardAccountId, number[^4..], userName);
-    }
-
-    private async Task<IPage> SignedInPageAsync(Holder holder, bool javaScript)
-    {
-        var page = await browser.NewPageAsync(javaScript);
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("User ID").FillAsync(holder.UserName);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).Not.ToHaveTextAsync("Sign in");
-        return page;
-    }
-
-    /// <summary>The page's heading and title agree, and axe finds nothing.</summary>
-    private async Task ExpectPageAsync(IPage page, string heading)
-    {
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page).ToHaveTitleAsync($"{heading} – BillCenter");
-        await browser.AssertAccessibleAsync(page);
     }
 }

@@ -144,7 +144,7 @@ public abstract class NotificationTests(NotificationAppFixture fixture)
     }
 
     [Fact]
-    public async Task Given_parallel_wrong_codes_Then_five_count_on_the_code_at_most_ten_in_the_day_and_the_right_code_is_refused_after()
+    public async Task Given_parallel_wrong_codes_Then_at_most_five_count_on_the_code_and_the_right_code_is_refused_after_whatever_the_interleaving()
     {
         var account = await App.OpenAsync(mobile: null);
         var sent = await App.SendAsync(new SendOneTimeCode("test", account.CardAccountId, NotificationChannel.Email));
@@ -152,15 +152,24 @@ public abstract class NotificationTests(NotificationAppFixture fixture)
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, account.CardAccountId, "test", WrongCode(code)))));
 
+        // How the 20 interleave depends on the machine: some are counted on the code (at most its 5), the others refused
+        // because the code is dead or the day's limit of wrong entries is reached. Never one more check than the limits allow.
         Assert.DoesNotContain(results, r => r.IsValid);
-        Assert.False((await App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, account.CardAccountId, "test", code))).IsValid);
+        var counted = results.Count(r => r.Outcome == CodeCheck.Wrong);
+        Assert.InRange(counted, 0, 5);
+        var right = await App.SendAsync(new VerifyOneTimeCode(sent.CodeId!.Value, account.CardAccountId, "test", code));
+        Assert.Contains(right.Outcome, new[] { CodeCheck.TooManyAttempts, CodeCheck.LimitReached });
         await App.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<NotificationsDbContext>();
-            Assert.Equal(5, (await db.OneTimeCodes.AsNoTracking().SingleAsync(c => c.Id == sent.CodeId, TestContext.Current.CancellationToken)).FailedAttempts);
-            // Wrong entries only: the code's own "issued" entry counts toward the other limit.
-            Assert.InRange(await db.OneTimeCodeLimitEntries.CountAsync(
-                e => e.CardAccountId == account.CardAccountId && e.Kind == Modules.Notifications.Domain.OneTimeCodeLimitKind.WrongEntry, TestContext.Current.CancellationToken), 5, 10);
+            var failed = (await db.OneTimeCodes.AsNoTracking().SingleAsync(c => c.Id == sent.CodeId, TestContext.Current.CancellationToken)).FailedAttempts;
+            var entries = await db.OneTimeCodeLimitEntries.CountAsync(
+                e => e.CardAccountId == account.CardAccountId && e.Kind == Modules.Notifications.Domain.OneTimeCodeLimitKind.WrongEntry, TestContext.Current.CancellationToken);
+
+            // Each "wrong" answer was counted on the code (the one reaching the day's limit answers "limit reached" instead);
+            // the code is dead (5) or the day's limit stays reached (over 10 entries kept).
+            Assert.InRange(failed, counted, 5);
+            Assert.True(failed == 5 || entries > 10, $"{failed} wrong on the code and {entries} wrong entries today: neither limit holds the right code back");
         });
     }
 

@@ -62,7 +62,7 @@ public abstract class AccountDetailsTests(NotificationAppFixture fixture)
             }
         }
 
-        var alert = Assert.Single(await MailDrop.WaitForAsync(account.Email!, 2), m => m.Subject == ChangedSubject); // after the new sign-in alert
+        var alert = await MailDrop.WaitForSubjectAsync(account.Email!, ChangedSubject);
         Assert.Contains($"ending {account.CardNumbers[0][^4..]}", alert.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Lakeshore", alert.TextBody, StringComparison.Ordinal); // the alert never repeats the address
         Assert.Single(await EventsAsync(userId), e => e.CardAccountId == account.CardAccountId);

@@ -311,7 +311,7 @@ public abstract partial class RecoveryTests(NotificationAppFixture fixture)
         await ExpectRedirectAsync(client.SubmitFormAsync("/recover/question", new Dictionary<string, string> { ["Data.Answer"] = answers[question] }), "/recover/user-id");
 
         Assert.Contains($"<strong data-testid=\"user-id\">{userName}</strong>", await client.GetStringAsync("/recover/user-id", Cancel), StringComparison.Ordinal);
-        Assert.Single(await MailDrop.WaitForAsync(account.Email!, 4), m => m.Subject == "Your BillCenter user ID");
+        await MailDrop.WaitForSubjectAsync(account.Email!, "Your BillCenter user ID");
         Assert.DoesNotContain("Biscuit", App.Logs.AllText, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -334,7 +334,7 @@ public abstract partial class RecoveryTests(NotificationAppFixture fixture)
 
         Assert.Contains("Online checks for your card are paused for 24 hours", await client.GetStringAsync("/recover", Cancel), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/recover/question", Cancel)).StatusCode); // the journey is over
-        Assert.Single(await MailDrop.WaitForAsync(account.Email!, 4), m => m.Subject == "Security alert: online checks for your card are paused");
+        await MailDrop.WaitForSubjectAsync(account.Email!, "Security alert: online checks for your card are paused");
         var (_, again) = await CardPageAsync(account.CardNumbers[0], account.CardIdDigits[0]!);
         Assert.Contains(CardModel.Failure, again, StringComparison.Ordinal); // the right card details are refused while locked
         await App.CreateBrowserLikeClient().SignInOrFailAsync(userName, OldPassword); // the password itself is untouched

@@ -36,7 +36,7 @@ public abstract partial class SignInFromNewDeviceTests(SmsAppFixture fixture)
 
         await browser.SignInOrFailAsync(userName, Password);
 
-        var mail = Assert.Single(await MailDrop.WaitForAsync(account.Email!), m => m.Subject == Subject);
+        var mail = await MailDrop.WaitForSubjectAsync(account.Email!, Subject);
         Assert.Contains("from a device we did not recognize: Chrome on Windows, on ", mail.TextBody, StringComparison.Ordinal);
         Assert.Matches(new Regex(@"on [A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d{2} [AP]M UTC\."), mail.TextBody);
         Assert.Contains("If this was not you, sign in at http://localhost:5080/sign-in and change your password, then call the number on the back of your card.",
@@ -124,7 +124,7 @@ public abstract partial class SignInFromNewDeviceTests(SmsAppFixture fixture)
             ["Data.CardId"] = account.CardIdDigits[0]!,
         }), "/enroll/send-code");
         await ExpectRedirectAsync(browser.SubmitFormAsync("/enroll/send-code", new Dictionary<string, string> { ["Data.Channel"] = "Email" }), "/enroll/code");
-        var code = SecurityCodes.In(Assert.Single(await MailDrop.WaitForAsync(account.Email!), m => m.Subject == "Your BillCenter one-time code"));
+        var code = SecurityCodes.In(await MailDrop.WaitForSubjectAsync(account.Email!, "Your BillCenter one-time code"));
         await ExpectRedirectAsync(browser.SubmitFormAsync("/enroll/code", new Dictionary<string, string> { ["Data.Code"] = code }), "/enroll/credentials");
         await ExpectRedirectAsync(browser.SubmitFormAsync("/enroll/credentials", new Dictionary<string, string>
         {

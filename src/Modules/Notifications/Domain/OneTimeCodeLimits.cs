@@ -37,7 +37,12 @@ internal sealed class OneTimeCodeLimits(NotificationsDbContext db, KeyedHasher h
         return false;
     }
 
-    /// <summary>Records an entry about to be checked (as wrong until it proves right); null (and the card locked) when past the limit.</summary>
+    /// <summary>
+    /// Records an entry about to be checked (as wrong until it proves right); null (and the card locked) when past the
+    /// limit. A refused entry stays recorded: of many entries racing, every one may see the others and be refused, and
+    /// had they been removed the day's count would drop back under the limit and the next entry would be checked. Kept,
+    /// they hold the limit reached for the rest of the window, whatever the interleaving.
+    /// </summary>
     public async Task<OneTimeCodeLimitEntry?> BeginEntryAsync(Guid cardAccountId, string destination, CancellationToken cancellationToken)
     {
         var entry = await RecordAsync(cardAccountId, destination, OneTimeCodeLimitKind.WrongEntry, cancellationToken);
@@ -46,7 +51,6 @@ internal sealed class OneTimeCodeLimits(NotificationsDbContext db, KeyedHasher h
             return entry;
         }
 
-        await RemoveAsync(entry, cancellationToken);
         await LockAsync(cardAccountId, "too many wrong one-time codes", cancellationToken);
         return null;
     }
