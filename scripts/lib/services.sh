@@ -184,7 +184,8 @@ pg_admin_sql() {
 }
 
 # start_postgres PREFIX [SERVER OPTIONS]: initdb in a fresh /tmp/PREFIX.* folder, start the server on
-# a free port with the given extra options (e.g. "-c fsync=off"), create role $PG_ROLE with CREATEDB.
+# a free port with the given extra options (e.g. "-c fsync=off"), create role $PG_ROLE with CREATEDB
+# (and pg_signal_backend, so a forced DROP DATABASE can end an autovacuum worker).
 start_postgres() {
   local prefix="$1" options="${2:-}"
   PG_BIN="$(find_pg_bin)"
@@ -229,7 +230,9 @@ start_postgres() {
     sleep 0.5
   done
 
-  pg_admin_sql "CREATE ROLE $PG_ROLE LOGIN PASSWORD '$PG_PASSWORD' CREATEDB" || die "could not create the PostgreSQL role"
+  # pg_signal_backend: tests drop their databases WITH (FORCE), which must also end an autovacuum worker busy on
+  # that database; it is not a process of this role, and without the membership the drop fails now and then (42501).
+  pg_admin_sql "CREATE ROLE $PG_ROLE LOGIN PASSWORD '$PG_PASSWORD' CREATEDB IN ROLE pg_signal_backend" || die "could not create the PostgreSQL role"
   PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Database=postgres;Username=$PG_ROLE;Password=$PG_PASSWORD"
   log "PostgreSQL ready on 127.0.0.1:$PG_PORT (role $PG_ROLE with CREATEDB)"
 }
