@@ -101,8 +101,12 @@ public abstract class AlertChoiceTests(SmsAppFixture fixture)
         await PostAsync(app, account, 300m, "Airline Blue");        // purchase over 100; balance 750 -> 1,050: crosses 1,000
         await PostAsync(app, account, 40m, "Bookshop");             // still over 1,000: no second balance alert
         await PublishLedgerEventsAsync(app);
-        await Dispatcher.DrainAsync(app);
 
+        // The app's own jobs publish and send too, so wait for what is expected to arrive; the counts below then show nothing more came.
+        await MailDrop.WaitForAsync(account.Email!, 3);
+        await TextsToAsync(account.Mobile!, 1);
+        await Dispatcher.DrainAsync(app);
+        Assert.Equal(4, (await NotificationsForAsync(app, account.CardAccountId)).Count);
         var subjects = (await MailDrop.MessagesToAsync(account.Email!)).Select(m => m.Subject).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["A purchase over $100.00 on your card", "A purchase over $100.00 on your card", "Your balance is over $1,000.00"], subjects);
         var bodies = (await MailDrop.MessagesToAsync(account.Email!)).Select(m => m.TextBody).ToList();
@@ -118,8 +122,17 @@ public abstract class AlertChoiceTests(SmsAppFixture fixture)
             await db.Set<OutboxMessage>().ExecuteUpdateAsync(s => s.SetProperty(m => m.PublishedAt, (DateTime?)null), Cancel);
         });
         await PublishLedgerEventsAsync(app);
+        Assert.Equal(4, (await NotificationsForAsync(app, account.CardAccountId)).Count);
         await Dispatcher.DrainAsync(app);
         Assert.Equal(3, (await MailDrop.MessagesToAsync(account.Email!)).Count);
+    }
+
+    private static async Task<List<Guid>> NotificationsForAsync(BillCenterApp app, Guid cardAccountId)
+    {
+        var ids = new List<Guid>();
+        await app.WithScopeAsync(async services => ids.AddRange(await services.GetRequiredService<NotificationsDbContext>().Notifications.AsNoTracking()
+            .Where(n => n.CardAccountId == cardAccountId).Select(n => n.Id).ToListAsync(Cancel)));
+        return ids;
     }
 
     private static async Task PostAsync(BillCenterApp app, TestAccount account, decimal amount, string description) =>
