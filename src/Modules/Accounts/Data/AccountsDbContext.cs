@@ -27,6 +27,12 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<SelfServiceLock> SelfServiceLocks => Set<SelfServiceLock>();
 
+    public DbSet<PaperMail> PaperMail => Set<PaperMail>();
+
+    public DbSet<PostingUpload> PostingUploads => Set<PostingUpload>();
+
+    public DbSet<PostingUploadRow> PostingUploadRows => Set<PostingUploadRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyBillCenterConventions();
 
@@ -44,6 +50,8 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
             account.Property(a => a.Nickname).HasMaxLength(40);
             account.Property(a => a.MobilePhone).HasMaxLength(16);
             account.Property(a => a.Version).IsConcurrencyToken();
+            // The statement run finds the accounts whose cycle has ended.
+            account.HasIndex(a => a.NextCycleClose);
             account.OwnsOne(a => a.BillingAddress, address =>
             {
                 address.Property(p => p.Line1).HasColumnName("billing_line1").HasMaxLength(100);
@@ -74,8 +82,13 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
             transaction.ToTable("transactions");
             transaction.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
             transaction.Property(t => t.Description).HasMaxLength(120);
-            transaction.HasIndex(t => new { t.CardId, t.PostedAt });
-            transaction.HasIndex(t => new { t.CardAccountId, t.PostedAt });
+            transaction.Property(t => t.Reference).HasMaxLength(40);
+            transaction.Property(t => t.MerchantCategory).HasMaxLength(4).IsFixedLength();
+            transaction.HasIndex(t => t.Reference).IsUnique();
+            transaction.HasIndex(t => new { t.CardId, t.PostedAt, t.Id });
+            // Activity pages are keyset-paged newest first on (posted at, id); the statement run finds the open cycle's entries.
+            transaction.HasIndex(t => new { t.CardAccountId, t.PostedAt, t.Id });
+            transaction.HasIndex(t => t.StatementId);
             transaction.HasOne<CardAccount>().WithMany().HasForeignKey(t => t.CardAccountId);
             transaction.HasOne<Card>().WithMany().HasForeignKey(t => t.CardId);
         });
@@ -83,7 +96,48 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.Entity<Statement>(statement =>
         {
             statement.ToTable("statements");
+            // One statement per account and period, whatever runs race: the second insert fails and its run retries.
             statement.HasIndex(s => new { s.CardAccountId, s.PeriodEnd }).IsUnique();
+            statement.Property(s => s.Number).HasMaxLength(16);
+            statement.HasIndex(s => s.Number).IsUnique();
+            // The reminder job looks for statements coming due whose reminder was not queued yet.
+            statement.HasIndex(s => new { s.DueDate, s.ReminderQueuedAt });
+        });
+
+        modelBuilder.Entity<PaperMail>(mail =>
+        {
+            mail.ToTable("paper_mail");
+            mail.HasIndex(m => m.StatementId).IsUnique();
+            mail.HasIndex(m => new { m.ExportedAt, m.CreatedAt });
+            mail.Property(m => m.HolderName).HasMaxLength(100);
+            mail.OwnsOne(m => m.Address, address =>
+            {
+                address.Property(p => p.Line1).HasColumnName("line1").HasMaxLength(100);
+                address.Property(p => p.Line2).HasColumnName("line2").HasMaxLength(100);
+                address.Property(p => p.City).HasColumnName("city").HasMaxLength(60);
+                address.Property(p => p.State).HasColumnName("state").HasMaxLength(2);
+                address.Property(p => p.Zip).HasColumnName("zip").HasMaxLength(10);
+            });
+            mail.HasOne<Statement>().WithOne().HasForeignKey<PaperMail>(m => m.StatementId);
+        });
+
+        modelBuilder.Entity<PostingUpload>(upload =>
+        {
+            upload.ToTable("posting_uploads");
+            upload.Property(u => u.FileName).HasMaxLength(200);
+            upload.Property(u => u.UploadedBy).HasMaxLength(64);
+            upload.Property(u => u.Status).HasConversion<string>().HasMaxLength(16);
+            upload.HasMany(u => u.Rows).WithOne().HasForeignKey(r => r.UploadId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<PostingUploadRow>(row =>
+        {
+            row.ToTable("posting_upload_rows");
+            row.HasKey(r => new { r.UploadId, r.LineNumber });
+            row.Property(r => r.CardFingerprint).HasMaxLength(64);
+            row.Property(r => r.Description).HasMaxLength(120);
+            row.Property(r => r.MerchantCategory).HasMaxLength(4).IsFixedLength();
+            row.Property(r => r.Reference).HasMaxLength(40);
         });
 
         modelBuilder.Entity<ProductBenefit>(benefit =>

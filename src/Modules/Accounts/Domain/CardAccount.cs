@@ -28,6 +28,9 @@ internal sealed class CardAccount
     /// <summary>Day of the month (1–28) the billing cycle closes.</summary>
     public int BillingCycleDay { get; set; }
 
+    /// <summary>The last day of the cycle in progress: the statement run closes the cycle once this day is over. Null until the run first sees the account.</summary>
+    public DateOnly? NextCycleClose { get; set; }
+
     public PostalAddress BillingAddress { get; set; } = new();
 
     public string? Email { get; set; }

@@ -21,6 +21,12 @@ internal sealed class CardTransaction
 
     public Money Amount { get; set; }
 
+    /// <summary>The processor's reference for an entry from a posting file: unique, so a file posted twice posts nothing twice.</summary>
+    public string? Reference { get; set; }
+
+    /// <summary>The merchant category code (4 digits) of a purchase, when the processor sent one.</summary>
+    public string? MerchantCategory { get; set; }
+
     /// <summary>The statement that included it, once its cycle closed.</summary>
     public Guid? StatementId { get; set; }
 }

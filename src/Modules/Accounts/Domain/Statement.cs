@@ -9,6 +9,9 @@ internal sealed class Statement
 
     public Guid CardAccountId { get; set; }
 
+    /// <summary>What the cardholder quotes on the phone: the closing month and a short code of the account, e.g. "2611-3F9A-2C1B".</summary>
+    public string Number { get; set; } = string.Empty;
+
     public DateOnly PeriodStart { get; set; }
 
     public DateOnly PeriodEnd { get; set; }
@@ -17,13 +20,25 @@ internal sealed class Statement
 
     public Money PaymentsAndCredits { get; set; }
 
+    /// <summary>Purchases, fees and interest of the cycle.</summary>
     public Money NewCharges { get; set; }
+
+    public Money Purchases { get; set; }
+
+    public Money Fees { get; set; }
+
+    public Money Interest { get; set; }
 
     public Money ClosingBalance { get; set; }
 
     public Money MinimumDue { get; set; }
 
     public DateOnly DueDate { get; set; }
+
+    public DateTime IssuedAt { get; set; }
+
+    /// <summary>When the payment-due reminder was queued (at most once per statement); null before.</summary>
+    public DateTime? ReminderQueuedAt { get; set; }
 
     /// <summary>Minimum payment: the whole balance when under $35, else the greater of $35 and 1% plus fees and interest.</summary>
     public static Money MinimumPaymentFor(Money closingBalance, Money feesAndInterest)

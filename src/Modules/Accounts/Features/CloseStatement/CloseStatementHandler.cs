@@ -31,7 +31,9 @@ internal sealed class CloseStatementHandler(AccountsDbContext db) : IRequestHand
             .ToListAsync(cancellationToken);
         var credits = Sum(entries.Where(t => t.Amount.IsNegative));
         var charges = Sum(entries.Where(t => !t.Amount.IsNegative));
-        var feesAndInterest = Sum(entries.Where(t => t.Kind is TransactionKind.Fee or TransactionKind.Interest));
+        var fees = Sum(entries.Where(t => t.Kind is TransactionKind.Fee));
+        var interest = Sum(entries.Where(t => t.Kind is TransactionKind.Interest));
+        var feesAndInterest = fees + interest;
         var previousBalance = previous?.ClosingBalance ?? Money.Zero;
         var closing = previousBalance + credits + charges;
 
@@ -43,6 +45,10 @@ internal sealed class CloseStatementHandler(AccountsDbContext db) : IRequestHand
             PreviousBalance = previousBalance,
             PaymentsAndCredits = credits,
             NewCharges = charges,
+            Purchases = Sum(entries.Where(t => t.Kind is TransactionKind.Purchase)),
+            Fees = fees,
+            Interest = interest,
+            Number = $"{request.PeriodEnd:yyMM}-{request.CardAccountId.ToString("N")[..8].ToUpperInvariant()}",
             ClosingBalance = closing,
             MinimumDue = Statement.MinimumPaymentFor(closing, feesAndInterest),
             DueDate = request.PeriodEnd.AddDays(GraceDays),

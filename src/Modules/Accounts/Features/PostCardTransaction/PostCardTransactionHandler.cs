@@ -12,6 +12,12 @@ internal sealed class PostCardTransactionHandler(AccountsDbContext db, TimeProvi
 {
     public async Task<Guid> Handle(Contracts.PostCardTransaction request, CancellationToken cancellationToken)
     {
+        if (request.Reference is { } reference
+            && await db.Transactions.Where(t => t.Reference == reference).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken) is { } posted)
+        {
+            return posted; // the processor's reference was posted before (a file uploaded twice)
+        }
+
         var account = await db.CardAccounts.SingleAsync(a => a.Id == request.CardAccountId, cancellationToken);
         var entry = new CardTransaction
         {
@@ -21,6 +27,8 @@ internal sealed class PostCardTransactionHandler(AccountsDbContext db, TimeProvi
             Description = request.Description,
             Kind = request.Kind,
             Amount = request.Amount,
+            Reference = request.Reference,
+            MerchantCategory = request.MerchantCategory,
         };
         db.Transactions.Add(entry);
         var before = account.Balance;

@@ -134,6 +134,9 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                     b.Property<DateTime?>("MobilePhoneVerifiedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("NextCycleClose")
+                        .HasColumnType("date");
+
                     b.Property<string>("Nickname")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -156,6 +159,8 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextCycleClose");
 
                     b.ToTable("card_accounts", "accounts");
                 });
@@ -185,19 +190,149 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("MerchantCategory")
+                        .HasMaxLength(4)
+                        .HasColumnType("character(4)")
+                        .IsFixedLength();
+
                     b.Property<DateTime>("PostedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<Guid?>("StatementId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CardAccountId", "PostedAt");
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
-                    b.HasIndex("CardId", "PostedAt");
+                    b.HasIndex("StatementId");
+
+                    b.HasIndex("CardAccountId", "PostedAt", "Id");
+
+                    b.HasIndex("CardId", "PostedAt", "Id");
 
                     b.ToTable("transactions", "accounts");
+                });
+
+            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.PaperMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CardAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementId")
+                        .IsUnique();
+
+                    b.HasIndex("ExportedAt", "CreatedAt");
+
+                    b.ToTable("paper_mail", "accounts");
+                });
+
+            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.PostingUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PostedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkippedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("posting_uploads", "accounts");
+                });
+
+            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.PostingUploadRow", b =>
+                {
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CardFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MerchantCategory")
+                        .HasMaxLength(4)
+                        .HasColumnType("character(4)")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("PostedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("UploadId", "LineNumber");
+
+                    b.ToTable("posting_upload_rows", "accounts");
                 });
 
             modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.ProductBenefit", b =>
@@ -362,11 +497,25 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<long>("Fees")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Interest")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("MinimumDue")
                         .HasColumnType("bigint");
 
                     b.Property<long>("NewCharges")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<long>("PaymentsAndCredits")
                         .HasColumnType("bigint");
@@ -380,10 +529,21 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                     b.Property<long>("PreviousBalance")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("Purchases")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ReminderQueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("CardAccountId", "PeriodEnd")
                         .IsUnique();
+
+                    b.HasIndex("DueDate", "ReminderQueuedAt");
 
                     b.ToTable("statements", "accounts");
                 });
@@ -529,6 +689,69 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                         .HasForeignKey("CardId");
                 });
 
+            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.PaperMail", b =>
+                {
+                    b.HasOne("BillCenter.Modules.Accounts.Domain.Statement", null)
+                        .WithOne()
+                        .HasForeignKey("BillCenter.Modules.Accounts.Domain.PaperMail", "StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("BillCenter.Modules.Accounts.Domain.PostalAddress", "Address", b1 =>
+                        {
+                            b1.Property<Guid>("PaperMailId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("city");
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("line1");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("line2");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("state");
+
+                            b1.Property<string>("Zip")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)")
+                                .HasColumnName("zip");
+
+                            b1.HasKey("PaperMailId");
+
+                            b1.ToTable("paper_mail", "accounts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaperMailId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.PostingUploadRow", b =>
+                {
+                    b.HasOne("BillCenter.Modules.Accounts.Domain.PostingUpload", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.Statement", b =>
                 {
                     b.HasOne("BillCenter.Modules.Accounts.Domain.CardAccount", null)
@@ -543,6 +766,11 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                     b.Navigation("Cards");
 
                     b.Navigation("Statements");
+                });
+
+            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.PostingUpload", b =>
+                {
+                    b.Navigation("Rows");
                 });
 #pragma warning restore 612, 618
         }

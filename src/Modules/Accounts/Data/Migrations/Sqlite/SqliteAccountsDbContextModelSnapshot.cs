@@ -128,6 +128,9 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                     b.Property<DateTime?>("MobilePhoneVerifiedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("NextCycleClose")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Nickname")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -150,6 +153,8 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextCycleClose");
 
                     b.ToTable("card_accounts", (string)null);
                 });
@@ -179,7 +184,16 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MerchantCategory")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<DateTime>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("StatementId")
@@ -187,11 +201,132 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CardAccountId", "PostedAt");
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
-                    b.HasIndex("CardId", "PostedAt");
+                    b.HasIndex("StatementId");
+
+                    b.HasIndex("CardAccountId", "PostedAt", "Id");
+
+                    b.HasIndex("CardId", "PostedAt", "Id");
 
                     b.ToTable("transactions", (string)null);
+                });
+
+            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.PaperMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CardAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementId")
+                        .IsUnique();
+
+                    b.HasIndex("ExportedAt", "CreatedAt");
+
+                    b.ToTable("paper_mail", (string)null);
+                });
+
+            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.PostingUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkippedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("posting_uploads", (string)null);
+                });
+
+            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.PostingUploadRow", b =>
+                {
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CardFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MerchantCategory")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("PostedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UploadId", "LineNumber");
+
+                    b.ToTable("posting_upload_rows", (string)null);
                 });
 
             modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.ProductBenefit", b =>
@@ -354,11 +489,25 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Fees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Interest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("MinimumDue")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("NewCharges")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("PaymentsAndCredits")
                         .HasColumnType("INTEGER");
@@ -372,10 +521,21 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                     b.Property<long>("PreviousBalance")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Purchases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReminderQueuedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("CardAccountId", "PeriodEnd")
                         .IsUnique();
+
+                    b.HasIndex("DueDate", "ReminderQueuedAt");
 
                     b.ToTable("statements", (string)null);
                 });
@@ -519,6 +679,69 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                         .HasForeignKey("CardId");
                 });
 
+            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.PaperMail", b =>
+                {
+                    b.HasOne("BillCenter.Modules.Accounts.Domain.Statement", null)
+                        .WithOne()
+                        .HasForeignKey("BillCenter.Modules.Accounts.Domain.PaperMail", "StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("BillCenter.Modules.Accounts.Domain.PostalAddress", "Address", b1 =>
+                        {
+                            b1.Property<Guid>("PaperMailId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("city");
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("line1");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("line2");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("state");
+
+                            b1.Property<string>("Zip")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("zip");
+
+                            b1.HasKey("PaperMailId");
+
+                            b1.ToTable("paper_mail");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaperMailId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.PostingUploadRow", b =>
+                {
+                    b.HasOne("BillCenter.Modules.Accounts.Domain.PostingUpload", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.Statement", b =>
                 {
                     b.HasOne("BillCenter.Modules.Accounts.Domain.CardAccount", null)
@@ -533,6 +756,11 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                     b.Navigation("Cards");
 
                     b.Navigation("Statements");
+                });
+
+            modelBuilder.Entity("BillCenter.Modules.Accounts.Domain.PostingUpload", b =>
+                {
+                    b.Navigation("Rows");
                 });
 #pragma warning restore 612, 618
         }
