@@ -1,6 +1,8 @@
 using BillCenter.Modules.Accounts.Data;
 using BillCenter.Modules.Accounts.Features.GetAccountSummaries;
+using BillCenter.Modules.Accounts.Features.PaymentReminders;
 using BillCenter.Modules.Accounts.Features.SelfServiceChecks;
+using BillCenter.Modules.Accounts.Features.StatementRun;
 using BillCenter.Modules.Accounts.Jobs;
 using BillCenter.SharedKernel.Data;
 using BillCenter.SharedKernel.Modules;
@@ -21,6 +23,11 @@ public sealed class AccountsModule : IModule
         services.AddScoped<SelfServiceLockout>();
         services.AddScoped<CardChecks>();
         services.AddScoped<PurgeExpiredVerificationAttempts>();
+        services.AddScoped<CycleAssignment>();
+        services.AddScoped<CycleCloser>();
+        services.AddScoped<StatementRun>();
+        services.AddScoped<ReminderQueue>();
+        services.AddScoped<PaymentReminders>();
         services.AddMemoryCache();
         services.AddSingleton<BenefitCache>();
     }
@@ -30,5 +37,9 @@ public sealed class AccountsModule : IModule
         ArgumentNullException.ThrowIfNull(jobs);
         jobs.AddOutboxJob<AccountsDbContext>();
         jobs.AddOrUpdate<PurgeExpiredVerificationAttempts>("purge-verification-attempts", job => job.RunAsync(CancellationToken.None), "17 3 * * *");
+        // Cycles close at the end of their day (UTC); the run starts soon after and catches up whatever it missed.
+        jobs.AddOrUpdate<StatementRun>("statement-run", job => job.RunAsync(CancellationToken.None), "30 0 * * *");
+        // After the run, so a statement due soon after closing gets its reminder; before the working day in the US.
+        jobs.AddOrUpdate<PaymentReminders>("payment-reminders", job => job.RunAsync(CancellationToken.None), "0 11 * * *");
     }
 }

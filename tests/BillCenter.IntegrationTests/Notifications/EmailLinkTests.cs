@@ -33,7 +33,7 @@ public abstract partial class EmailLinkTests(AppFixture fixture)
     {
         ["Last4"] = "0013", ["Amount"] = "$35.00", ["DueDate"] = "June 1, 2031", ["Marker"] = "links", ["NewAddress"] = "phone ending 0123",
         ["Device"] = "Chrome on Windows", ["Time"] = "June 1, 2031 at 9:15 AM UTC",
-        ["Merchant"] = "Hotel Lumen", ["Threshold"] = "$100.00", ["Balance"] = "$1,050.00",
+        ["Merchant"] = "Hotel Lumen", ["Threshold"] = "$100.00", ["Balance"] = "$1,050.00", ["MinimumDue"] = "$35.00",
     };
 
     private BillCenterApp App => fixture.App;

@@ -51,7 +51,7 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
             account.Property(a => a.MobilePhone).HasMaxLength(16);
             account.Property(a => a.Version).IsConcurrencyToken();
             // The statement run finds the accounts whose cycle has ended.
-            account.HasIndex(a => a.NextCycleClose);
+            account.HasIndex(a => new { a.NextCycleClose, a.RunPartition });
             account.OwnsOne(a => a.BillingAddress, address =>
             {
                 address.Property(p => p.Line1).HasColumnName("billing_line1").HasMaxLength(100);
@@ -98,10 +98,12 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
             statement.ToTable("statements");
             // One statement per account and period, whatever runs race: the second insert fails and its run retries.
             statement.HasIndex(s => new { s.CardAccountId, s.PeriodEnd }).IsUnique();
+            // The number names a statement within its account (what a cardholder quotes); the key above is the unique one.
             statement.Property(s => s.Number).HasMaxLength(16);
-            statement.HasIndex(s => s.Number).IsUnique();
             // The reminder job looks for statements coming due whose reminder was not queued yet.
             statement.HasIndex(s => new { s.DueDate, s.ReminderQueuedAt });
+            // Two reminder runs cannot both queue a statement's reminder: the second update finds it set.
+            statement.Property(s => s.ReminderQueuedAt).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<PaperMail>(mail =>

@@ -31,6 +31,9 @@ internal sealed class CardAccount
     /// <summary>The last day of the cycle in progress: the statement run closes the cycle once this day is over. Null until the run first sees the account.</summary>
     public DateOnly? NextCycleClose { get; set; }
 
+    /// <summary>Which of the statement run's partitions (0–1023) the account falls in, from its id: the run hands out its work as ranges of partitions.</summary>
+    public int RunPartition { get; set; }
+
     public PostalAddress BillingAddress { get; set; } = new();
 
     public string? Email { get; set; }

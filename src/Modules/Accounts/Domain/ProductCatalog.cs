@@ -7,6 +7,15 @@ internal static class ProductCatalog
     public static bool HasCardIds(Product product) =>
         product is not (Product.CorporatePurchasing or Product.LineOfCredit or Product.Consolidator);
 
+    /// <summary>The purchase APR in percent; charge accounts paid in full each month (corporate purchasing) carry none.</summary>
+    public static decimal PurchaseApr(Product product) => product switch
+    {
+        Product.CorporatePurchasing => 0m,
+        Product.Platinum => 21.99m,
+        Product.LineOfCredit => 17.99m,
+        _ => 24.99m,
+    };
+
     public static string DisplayName(Product product) => product switch
     {
         Product.Green => "Green Card",

@@ -42,7 +42,7 @@ internal static class AlertTemplates
         ["card-activated"] = ("Your card ending {Last4} is active",
             "Your card ending {Last4} is now active and ready to use."),
         ["statement-ready"] = ("Your statement is ready",
-            "Your statement for the card account ending {Last4} is ready. Sign in at {SignInUrl} to see its balance, minimum payment and due date."),
+            "Your statement for the card account ending {Last4} is ready. Your minimum payment of {MinimumDue} is due on {DueDate}. Sign in at {SignInUrl} to see it."),
         ["payment-received"] = ("We received your payment",
             "We received your payment of {Amount} for the card account ending {Last4}. Thank you."),
         ["payment-due"] = ("Your payment is due soon",

@@ -29,7 +29,7 @@ internal static class AlertCatalog
 
     public const int MaxDaysBefore = 10;
 
-    public const int DefaultDaysBefore = 5;
+    public const int DefaultDaysBefore = 3;
 
     public static IReadOnlyList<AlertKind> Kinds { get; } =
     [

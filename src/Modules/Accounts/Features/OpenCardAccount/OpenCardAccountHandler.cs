@@ -6,7 +6,7 @@ using MediatR;
 
 namespace BillCenter.Modules.Accounts.Features.OpenCardAccount;
 
-internal sealed class OpenCardAccountHandler(AccountsDbContext db, KeyedHasher hasher) : IRequestHandler<Contracts.OpenCardAccount, OpenedCardAccount>
+internal sealed class OpenCardAccountHandler(AccountsDbContext db, KeyedHasher hasher, TimeProvider time) : IRequestHandler<Contracts.OpenCardAccount, OpenedCardAccount>
 {
     public async Task<OpenedCardAccount> Handle(Contracts.OpenCardAccount request, CancellationToken cancellationToken)
     {
@@ -23,6 +23,9 @@ internal sealed class OpenCardAccountHandler(AccountsDbContext db, KeyedHasher h
             MobilePhoneVerifiedAt = request.MobileVerified && request.MobilePhone is not null ? request.OpenedAt : null,
             OpenedAt = request.OpenedAt,
         };
+        account.RunPartition = StatementCycle.PartitionOf(account.Id);
+        account.NextCycleClose = StatementCycle.FirstClose(
+            request.BillingCycleDay, null, DateOnly.FromDateTime(request.OpenedAt), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         foreach (var newCard in request.Cards)
         {
             var fingerprint = hasher.Fingerprint(newCard.Number);

@@ -149,6 +149,9 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("RunPartition")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -160,7 +163,7 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextCycleClose");
+                    b.HasIndex("NextCycleClose", "RunPartition");
 
                     b.ToTable("card_accounts", "accounts");
                 });
@@ -533,12 +536,10 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<DateTime?>("ReminderQueuedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("Number")
-                        .IsUnique();
 
                     b.HasIndex("CardAccountId", "PeriodEnd")
                         .IsUnique();

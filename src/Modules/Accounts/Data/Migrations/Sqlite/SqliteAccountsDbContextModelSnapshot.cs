@@ -143,6 +143,9 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RunPartition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -154,7 +157,7 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextCycleClose");
+                    b.HasIndex("NextCycleClose", "RunPartition");
 
                     b.ToTable("card_accounts", (string)null);
                 });
@@ -525,12 +528,10 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReminderQueuedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("Number")
-                        .IsUnique();
 
                     b.HasIndex("CardAccountId", "PeriodEnd")
                         .IsUnique();
