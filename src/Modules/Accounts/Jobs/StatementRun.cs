@@ -36,27 +36,35 @@ internal sealed class StatementRun(AccountsDbContext db, CycleAssignment assignm
     public Task<int> CloseChunkAsync(int fromPartition, int toPartition, string asOf, CancellationToken cancellationToken) =>
         closer.ClosePartitionsAsync(fromPartition, toPartition, DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture), cancellationToken);
 
-    /// <summary>Contiguous partition ranges [from, to) of about <paramref name="size"/> due accounts each, covering every partition with work.</summary>
+    /// <summary>
+    /// Partition ranges [from, to) of about <paramref name="size"/> due accounts each, together covering every partition
+    /// (so an account falling due while the run counts is still in some chunk); none when nothing is due.
+    /// </summary>
     internal static IReadOnlyList<(int From, int To)> Chunks(IReadOnlyCollection<PartitionCount> due, int size)
     {
-        var chunks = new List<(int, int)>();
-        int? from = null;
+        var chunks = new List<(int From, int To)>();
+        var from = 0;
         var count = 0;
         foreach (var partition in due.Where(p => p.Count > 0).OrderBy(p => p.Partition))
         {
-            from ??= partition.Partition;
             count += partition.Count;
             if (count >= size)
             {
-                chunks.Add((from.Value, partition.Partition + 1));
-                from = null;
+                chunks.Add((from, partition.Partition + 1));
+                from = partition.Partition + 1;
                 count = 0;
             }
         }
 
-        if (from is { } start)
+        if (count > 0 || (chunks.Count > 0 && from < StatementCycle.Partitions))
         {
-            chunks.Add((start, StatementCycle.Partitions));
+            if (count == 0)
+            {
+                from = chunks[^1].From;
+                chunks.RemoveAt(chunks.Count - 1);
+            }
+
+            chunks.Add((from, StatementCycle.Partitions));
         }
 
         return chunks;
