@@ -6,6 +6,7 @@
 #   --postgres      also run on a throwaway PostgreSQL server (durable settings: fsync on)
 #   --accounts N    card accounts (default 100000)
 #   --entries M     entries per account in the closing cycle (default 30)
+#   --activity-entries K  entries on the card whose activity pages are timed (default 100000; 0 skips)
 #
 # Generates the ledger (accounts and cards through EF, entries set-based in SQL), times a bare bulk insert of as many
 # statement rows as the run writes (EF AddRange batches on SQLite, binary COPY on PostgreSQL), then times the statement
@@ -30,7 +31,7 @@ BENCH_ARGS=(--output "$REPO_ROOT/$RESULTS")
 while [ "$#" -gt 0 ]; do
   case "$1" in
     --postgres) USE_POSTGRES=true; shift ;;
-    --accounts | --entries) [ "$#" -ge 2 ] || die "$1 needs a number"; BENCH_ARGS+=("$1" "$2"); shift 2 ;;
+    --accounts | --entries | --activity-entries) [ "$#" -ge 2 ] || die "$1 needs a number"; BENCH_ARGS+=("$1" "$2"); shift 2 ;;
     --skip-sqlite) BENCH_ARGS+=("$1"); shift ;;
     -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;

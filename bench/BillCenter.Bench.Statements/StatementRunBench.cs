@@ -16,6 +16,8 @@ namespace BillCenter.Bench.Statements;
 internal sealed record StatementRunResult(
     TestDatabase Database, int Accounts, int Entries, TimeSpan Generate, TimeSpan Reference, TimeSpan Run, int Chunks, int Statements, int Stamped, bool Check)
 {
+    public ActivityPageResult? Activity { get; init; }
+
     public double StatementsPerSecond => Statements / Run.TotalSeconds;
 
     public double Ratio => Run.TotalSeconds / Reference.TotalSeconds;
@@ -81,7 +83,8 @@ internal static class StatementRunBench
         });
         var check = statements == options.Accounts && stamped == options.Accounts * options.Entries;
         log($"{database}: run {run.TotalSeconds:0.0} s, {chunks} chunks, {statements:N0} statements, {stamped:N0} entries stamped — {(check ? "ok" : "MISMATCH")}");
-        return new StatementRunResult(database, options.Accounts, options.Entries, generate, reference, run, chunks, statements, stamped, check);
+        var activity = options.ActivityEntries > 0 ? await ActivityPageBench.RunAsync(app, database, options.ActivityEntries, log) : null;
+        return new StatementRunResult(database, options.Accounts, options.Entries, generate, reference, run, chunks, statements, stamped, check) { Activity = activity };
     }
 
     private static async Task GenerateAccountsAsync(BillCenterApp app, int count, int cycleDay, DateOnly close)
@@ -243,6 +246,20 @@ internal static class StatementRunBench
         {
             md.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {r.Database} | {r.Run.TotalSeconds:0.0} | **{r.StatementsPerSecond:N0}** | {r.Chunks} | {r.Reference.TotalSeconds:0.00} | **{r.Ratio:0.0}×** | {r.Stamped:N0} | {(r.Check ? "ok" : "MISMATCH")} |"));
+        }
+
+        if (results.Any(r => r.Activity is not null))
+        {
+            md.AppendLine();
+            md.AppendLine("Activity page of one card, signed in, through the whole HTTP pipeline (median of 25 after a 60 s warm-up; page 500 reached by following the \"Older transactions\" links):");
+            md.AppendLine();
+            md.AppendLine("| DB | Entries on the card | Page 1 ms (reference) | Page 500 ms | **Page 500 ÷ page 1** |");
+            md.AppendLine("|---|--:|--:|--:|--:|");
+            foreach (var a in results.Select(r => r.Activity).OfType<ActivityPageResult>())
+            {
+                md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {a.Database} | {a.Entries:N0} | {a.FirstPageMs:0.0} | {a.Page500Ms:0.0} (page {a.PagesWalked}) | **{a.Ratio:0.00}×** |"));
+            }
         }
 
         return md.ToString();
