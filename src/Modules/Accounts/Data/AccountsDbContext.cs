@@ -88,7 +88,9 @@ internal class AccountsDbContext(DbContextOptions options) : DbContext(options)
             transaction.HasIndex(t => new { t.CardId, t.PostedAt, t.Id });
             // Activity pages are keyset-paged newest first on (posted at, id); the statement run finds the open cycle's entries.
             transaction.HasIndex(t => new { t.CardAccountId, t.PostedAt, t.Id });
-            transaction.HasIndex(t => t.StatementId);
+            // Billed entries by statement. Unbilled ones (null) stay out of it: the statement run reads and stamps them by
+            // account, and an index full of nulls would tempt the planner into scanning every unbilled entry.
+            transaction.HasIndex(t => t.StatementId).HasFilter("\"StatementId\" IS NOT NULL");
             transaction.HasOne<CardAccount>().WithMany().HasForeignKey(t => t.CardAccountId);
             transaction.HasOne<Card>().WithMany().HasForeignKey(t => t.CardId);
         });

@@ -213,7 +213,8 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("StatementId");
+                    b.HasIndex("StatementId")
+                        .HasFilter("\"StatementId\" IS NOT NULL");
 
                     b.HasIndex("CardAccountId", "PostedAt", "Id");
 

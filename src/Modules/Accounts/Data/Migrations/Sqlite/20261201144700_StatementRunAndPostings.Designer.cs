@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAccountsDbContext))]
-    [Migration("20261201134558_StatementRunAndPostings")]
+    [Migration("20261201144700_StatementRunAndPostings")]
     partial class StatementRunAndPostings
     {
         /// <inheritdoc />
@@ -210,7 +210,8 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("StatementId");
+                    b.HasIndex("StatementId")
+                        .HasFilter("\"StatementId\" IS NOT NULL");
 
                     b.HasIndex("CardAccountId", "PostedAt", "Id");
 

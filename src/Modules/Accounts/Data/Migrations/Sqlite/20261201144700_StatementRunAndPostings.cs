@@ -179,7 +179,8 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_transactions_StatementId",
                 table: "transactions",
-                column: "StatementId");
+                column: "StatementId",
+                filter: "\"StatementId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_statements_DueDate_ReminderQueuedAt",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAccountsDbContext))]
-    [Migration("20261201134642_StatementRunAndPostings")]
+    [Migration("20261201145019_StatementRunAndPostings")]
     partial class StatementRunAndPostings
     {
         /// <inheritdoc />
@@ -216,7 +216,8 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("StatementId");
+                    b.HasIndex("StatementId")
+                        .HasFilter("\"StatementId\" IS NOT NULL");
 
                     b.HasIndex("CardAccountId", "PostedAt", "Id");
 

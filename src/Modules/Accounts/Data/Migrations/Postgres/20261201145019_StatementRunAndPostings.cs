@@ -200,7 +200,8 @@ namespace BillCenter.Modules.Accounts.Data.Migrations.Postgres
                 name: "IX_transactions_StatementId",
                 schema: "accounts",
                 table: "transactions",
-                column: "StatementId");
+                column: "StatementId",
+                filter: "\"StatementId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_statements_DueDate_ReminderQueuedAt",
