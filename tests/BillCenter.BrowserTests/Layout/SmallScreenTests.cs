@@ -138,7 +138,8 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(activity).ToBeFocusedAsync();
 
         await AssertOneLineAsync(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Preferences" }));
-        foreach (var path in new[] { "/preferences", "/preferences/security-questions", "/preferences/alerts", "/preferences/email", "/preferences/mobile", "/preferences/statements" })
+        await AssertOneLineAsync(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Notices", Exact = false }));
+        foreach (var path in new[] { "/preferences", "/preferences/security-questions", "/preferences/alerts", "/preferences/email", "/preferences/mobile", "/preferences/statements", "/notices" })
         {
             await page.GotoAsync(path);
             await AssertReflowsAsync(page);

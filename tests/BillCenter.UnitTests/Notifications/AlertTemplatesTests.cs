@@ -20,6 +20,7 @@ public class AlertTemplatesTests
         Assert.Contains("<h1 style=\"font-size: 24px;\">Your payment is due soon</h1>", message.Html, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"en-US\">", message.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("{", message.Text, StringComparison.Ordinal);
+        Assert.Equal("Your minimum payment of $35.00 for the card account ending 0013 is due on June 1, 2031.", message.Body); // what /notices shows
     }
 
     [Fact]

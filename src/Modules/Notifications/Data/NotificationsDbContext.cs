@@ -11,6 +11,8 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<Notice> Notices => Set<Notice>();
+
     public DbSet<ProcessedEvent> ProcessedEvents => Set<ProcessedEvent>();
 
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
@@ -45,6 +47,20 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             notification.HasIndex(n => n.ClaimToken);
             notification.HasIndex(n => n.ProviderMessageId);
             notification.HasIndex(n => n.CreatedAt);
+        });
+
+        modelBuilder.Entity<Notice>(notice =>
+        {
+            notice.ToTable("notices");
+            notice.Property(n => n.UserId).HasMaxLength(64);
+            notice.Property(n => n.Type).HasConversion<string>().HasMaxLength(32);
+            notice.Property(n => n.Template).HasMaxLength(64);
+            notice.Property(n => n.Subject).HasMaxLength(200);
+            notice.Property(n => n.TextBody).HasMaxLength(4000);
+            // A user's notices, newest first (the id breaks ties between notices of the same instant).
+            notice.HasIndex(n => new { n.UserId, n.CreatedAt, n.Id }).IsDescending(false, true, true);
+            // The header's unread count on every signed-in page reads only the user's unread rows.
+            notice.HasIndex(n => n.UserId).HasFilter("\"ReadAt\" IS NULL").HasDatabaseName("IX_notices_UserId_unread");
         });
 
         modelBuilder.Entity<ProcessedEvent>(processed =>

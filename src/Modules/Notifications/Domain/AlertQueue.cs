@@ -1,12 +1,18 @@
+using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Notifications.Contracts;
 using BillCenter.Modules.Notifications.Data;
 using BillCenter.Modules.Notifications.Dispatch;
+using MediatR;
 using Microsoft.Extensions.Options;
 
 namespace BillCenter.Modules.Notifications.Domain;
 
-/// <summary>Turns an alert request into one pending notification per recipient, and asks for a dispatch.</summary>
-internal sealed class AlertQueue(NotificationsDbContext db, Recipients recipients, DispatchSignal signal, TimeProvider time, IOptions<SiteOptions> site)
+/// <summary>
+/// Turns an alert request into one pending notification per recipient and one notice for the online user's notice
+/// center, saved together, and asks for a dispatch.
+/// </summary>
+internal sealed class AlertQueue(
+    NotificationsDbContext db, Recipients recipients, IMediator mediator, DispatchSignal signal, TimeProvider time, IOptions<SiteOptions> site)
 {
     public async Task<IReadOnlyList<Guid>> QueueAsync(
         AlertType type, string template, Guid? cardAccountId, string? userId, IReadOnlyDictionary<string, string> parameters, Guid? eventId, CancellationToken cancellationToken)
@@ -20,6 +26,11 @@ internal sealed class AlertQueue(NotificationsDbContext db, Recipients recipient
         }
 
         db.Notifications.AddRange(created);
+        if (await NoticeForAsync(type, template, cardAccountId, userId, message, eventId, now, cancellationToken) is { } notice)
+        {
+            db.Notices.Add(notice);
+        }
+
         if (eventId is { } id)
         {
             // Remembered in the same transaction as the notifications: a redelivered event creates nothing twice.
@@ -37,6 +48,35 @@ internal sealed class AlertQueue(NotificationsDbContext db, Recipients recipient
         {
             [AlertTemplates.SignInUrl] = site.Value.SignInUrl,
         });
+
+    /// <summary>
+    /// The alert as its online user sees it at /notices, even when every channel of its type is turned off; none when
+    /// no online user holds the account. Welcome messages are left out: their words only invite the reader to sign in,
+    /// which whoever reads /notices has done. One-time codes never come here (they are not alerts, see CodeProtector).
+    /// </summary>
+    private async Task<Notice?> NoticeForAsync(
+        AlertType type, string template, Guid? cardAccountId, string? userId, RenderedMessage message, Guid? eventId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (type == AlertType.Welcome)
+        {
+            return null;
+        }
+
+        var owner = !string.IsNullOrEmpty(userId) ? userId
+            : cardAccountId is { } accountId ? await mediator.Send(new FindLinkedUser(accountId), cancellationToken)
+            : null;
+        return string.IsNullOrEmpty(owner) ? null : new Notice
+        {
+            UserId = owner,
+            CardAccountId = cardAccountId,
+            Type = type,
+            Template = template,
+            Subject = message.Subject,
+            TextBody = message.Body,
+            EventId = eventId,
+            CreatedAt = now,
+        };
+    }
 
     public static Notification NewNotification(
         AlertType type, string template, Guid? cardAccountId, string? userId, Recipient recipient, RenderedMessage message, Guid? eventId, DateTime now)

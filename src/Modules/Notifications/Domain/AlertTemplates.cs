@@ -69,21 +69,21 @@ internal static class AlertTemplates
         var subject = Fill(words.Subject, parameters);
         var body = Fill(words.Body, parameters);
         var link = parameters.TryGetValue(SignInUrl, out var url) ? url : null;
-        return new RenderedMessage(subject, Text(subject, body), Html(subject, body, link), $"BillCenter: {body}");
+        return new RenderedMessage(subject, Text(subject, body), Html(subject, body, link), $"BillCenter: {body}", body);
     }
 
     public static RenderedMessage OneTimeCode(string code, int validMinutes)
     {
         const string subject = "Your BillCenter one-time code";
         var body = $"Your one-time code is {code}. It expires in {validMinutes} minutes. Never share this code: we will never ask you for it.";
-        return new RenderedMessage(subject, Text(subject, body), Html(subject, body), $"BillCenter: {body}");
+        return new RenderedMessage(subject, Text(subject, body), Html(subject, body), $"BillCenter: {body}", body);
     }
 
     /// <summary>An email made from an SMS's words (the fallback when a number cannot take texts).</summary>
     public static RenderedMessage FromSms(string subject, string sms)
     {
         var body = sms.StartsWith("BillCenter: ", StringComparison.Ordinal) ? sms["BillCenter: ".Length..] : sms;
-        return new RenderedMessage(subject, Text(subject, body), Html(subject, body), sms);
+        return new RenderedMessage(subject, Text(subject, body), Html(subject, body), sms, body);
     }
 
     private static string Fill(string text, IReadOnlyDictionary<string, string> parameters) =>
