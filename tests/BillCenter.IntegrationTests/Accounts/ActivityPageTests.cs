@@ -209,6 +209,6 @@ public abstract class ActivityPageTests(AppFixture fixture)
     }
 }
 
-public sealed class ActivityPageTestsOnSqlite(SqliteFixture fixture) : ActivityPageTests(fixture), IClassFixture<SqliteFixture>;
+public sealed class ActivityPageTestsOnSqlite(SqliteFixtureWithoutDemoData fixture) : ActivityPageTests(fixture), IClassFixture<SqliteFixtureWithoutDemoData>;
 
-public sealed class ActivityPageTestsOnPostgres(PostgresFixture fixture) : ActivityPageTests(fixture), IClassFixture<PostgresFixture>;
+public sealed class ActivityPageTestsOnPostgres(PostgresFixtureWithoutDemoData fixture) : ActivityPageTests(fixture), IClassFixture<PostgresFixtureWithoutDemoData>;

@@ -130,7 +130,7 @@ public abstract class PageAccessTests(AppFixture fixture)
         var signedInPages = Pages.Where(p => p.Metadata.GetMetadata<IAllowAnonymous>() is null).ToList();
         // Pages of one card account (e.g. /preferences/statements/{cardAccountId}) show only the user's own: give the admin one, with a statement.
         var account = await App.OpenAsync(transactionsPerCard: 1);
-        var statementId = await App.SendAsync(new BillCenter.Modules.Accounts.Contracts.CloseStatement(account.CardAccountId, DateOnly.FromDateTime(DateTime.UtcNow)));
+        var statementId = await App.SendAsync(new BillCenter.Modules.Accounts.Contracts.CloseStatement(account.CardAccountId, DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-6)));
         await App.WithScopeAsync(async services =>
         {
             var admin = await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<BillCenter.Modules.Users.Domain.BillCenterUser>>().FindByNameAsync(DemoData.AdminUserId);

@@ -3,7 +3,7 @@ using PdfSharp.Fonts;
 namespace BillCenter.Modules.Accounts.Features.AccountActivity;
 
 /// <summary>
-/// The one typeface of statement PDFs: DejaVu Sans, embedded in this assembly (Fonts/, with its license), so a PDF
+/// The one typeface of statement PDFs: DejaVu Sans, embedded in this assembly (DejaVuSans.ttf beside this file, with its license), so a PDF
 /// renders the same on a server without installed fonts. Bold is simulated from the regular face.
 /// </summary>
 internal sealed class StatementFont : IFontResolver
