@@ -79,7 +79,7 @@ public abstract class StatementPagesTests(AppFixture fixture)
         var rows = Regex.Matches(html, "<tr data-testid=\"statement-(?<number>[^\"]+)\">(?<row>.*?)</tr>", RegexOptions.Singleline).ToList();
         Assert.Equal(2, rows.Count); // the one of 26 months ago is left out
         Assert.Equal([ends[2].ToString("yyMM", CultureInfo.InvariantCulture), ends[1].ToString("yyMM", CultureInfo.InvariantCulture)], rows.Select(r => r.Groups["number"].Value[..4]));
-        var newest = rows[0].Groups["row"].Value;
+        var newest = WebUtility.HtmlDecode(rows[0].Groups["row"].Value);
         Assert.Contains("$120.00", newest, StringComparison.Ordinal); // closing balance: three cycles of $40
         Assert.Contains("$35.00", newest, StringComparison.Ordinal); // minimum due
         Assert.Contains(ends[2].AddDays(25).ToString("MMM d, yyyy", CultureInfo.InvariantCulture), newest, StringComparison.Ordinal);
