@@ -41,15 +41,15 @@ public sealed class StatementPagesJourneyTests(StatementPagesBrowserFixture brow
         await browser.ExpectPageAsync(page, "Statements");
         var statements = page.GetByRole(AriaRole.Table, new() { Name = "Statements for Gold Card" });
         await Assertions.Expect(statements.Locator("tbody tr")).ToHaveCountAsync(1);
-        var link = statements.GetByRole(AriaRole.Link, new() { Name = new Regex("^Statement for ") });
+        var link = statements.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Statement for ") });
         var period = await link.InnerTextAsync();
         await link.ClickAsync();
 
         await browser.ExpectPageAsync(page, period);
         await Assertions.Expect(page.GetByTestId("new-balance")).ToHaveTextAsync("$22.50");
         await Assertions.Expect(page.GetByTestId("late-payment-warning")).ToContainTextAsync("you may have to pay a late fee of up to $35.00");
-        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = new Regex($"^Transactions: Card ending {holder.Last4}") })).ToContainTextAsync("Lakeside Books");
-        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = new Regex("^Transactions: Account") })).ToContainTextAsync("Payment received");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex($"^Transactions: Card ending {holder.Last4}") })).ToContainTextAsync("Lakeside Books");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Transactions: Account") })).ToContainTextAsync("Payment received");
         var number = await page.GetByTestId("statement-number").InnerTextAsync();
 
         var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = $"Download CSV of statement {number}" }).ClickAsync());
@@ -91,7 +91,7 @@ public sealed class StatementPagesJourneyTests(StatementPagesBrowserFixture brow
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Activity on Gold Card" }).ClickAsync();
         await browser.ExpectPageAsync(page, "Activity");
-        var rows = page.GetByRole(AriaRole.Table, new() { Name = new Regex("^Transactions") }).Locator("tbody tr");
+        var rows = page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Transactions") }).Locator("tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(50);
         await Assertions.Expect(rows.First).ToContainTextAsync("Payment received");
 

@@ -158,7 +158,7 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
                 await page.GotoAsync(from);
             }
 
-            await page.GetByRole(AriaRole.Link, new() { Name = link }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = link }).First.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
             await AssertReflowsAsync(page);
             await browser.AssertAccessibleAsync(page);

@@ -62,7 +62,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     internal IReadOnlyList<SelectItem> CardChoices =>
         [.. Result.Account.Cards.Select(c => new SelectItem(c.CardId.ToString(), $"Card ending {c.Last4}"))];
 
-    internal bool Filtered => new[] { From, To, Min, Max, Text, Card }.Any(v => !string.IsNullOrWhiteSpace(v));
+    internal bool Filtered => SearchRoute.Count > 0;
+
+    /// <summary>The search as typed, as route values: the paging and export links keep it.</summary>
+    internal Dictionary<string, string> SearchRoute =>
+        new[] { (nameof(From), From), (nameof(To), To), (nameof(Min), Min), (nameof(Max), Max), (nameof(Text), Text), (nameof(Card), Card) }
+            .Where(v => !string.IsNullOrWhiteSpace(v.Item2))
+            .ToDictionary(v => v.Item1, v => v.Item2!, StringComparer.Ordinal);
 
     private FilterInput Input => new(From, To, Min, Max, Text, Card);
 
