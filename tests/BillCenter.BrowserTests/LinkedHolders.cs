@@ -6,7 +6,11 @@ namespace BillCenter.BrowserTests;
 
 /// <summary>A cardholder with a Gold Card account linked to a new online user, as the preferences journeys start from.</summary>
 /// <param name="Last4">The last four digits of the account's one card.</param>
-public sealed record LinkedHolder(Guid CardAccountId, string Last4, string UserName, string Password, string Email, string? Mobile);
+public sealed record LinkedHolder(Guid CardAccountId, string Last4, string UserName, string Password, string Email, string? Mobile)
+{
+    /// <summary>The id of the account's one card, to post transactions on it.</summary>
+    public Guid CardId { get; init; }
+}
 
 /// <summary>What the preferences journeys share: a linked cardholder, signing in, and checking the page arrived on.</summary>
 public static class LinkedHolders
@@ -25,7 +29,7 @@ public static class LinkedHolders
         var created = await browser.App.SendAsync(new CreateUser(userName, password));
         Assert.True(created.Succeeded);
         Assert.Equal(LinkOutcome.Linked, await browser.App.SendAsync(new LinkAccountToUser(opened.CardAccountId, created.UserId!)));
-        return new LinkedHolder(opened.CardAccountId, number[^4..], userName, password, email, mobile);
+        return new LinkedHolder(opened.CardAccountId, number[^4..], userName, password, email, mobile) { CardId = opened.CardIds[0] };
     }
 
     /// <summary>A fresh browser context with the holder signed in (with or without JavaScript).</summary>

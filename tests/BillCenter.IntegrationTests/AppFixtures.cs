@@ -1,7 +1,7 @@
 namespace BillCenter.IntegrationTests;
 
 /// <summary>One app per test class and provider, created on first use (so a missing PostgreSQL skips, not fails).</summary>
-public abstract class AppFixture(TestDatabase database) : IAsyncDisposable
+public abstract class AppFixture(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private BillCenterApp? _app;
@@ -19,7 +19,7 @@ public abstract class AppFixture(TestDatabase database) : IAsyncDisposable
 
             lock (_gate)
             {
-                return _app ??= new BillCenterApp(database);
+                return _app ??= new BillCenterApp(database, settings: settings);
             }
         }
     }
@@ -38,3 +38,13 @@ public abstract class AppFixture(TestDatabase database) : IAsyncDisposable
 public sealed class SqliteFixture() : AppFixture(TestDatabase.Sqlite);
 
 public sealed class PostgresFixture() : AppFixture(TestDatabase.Postgres);
+
+/// <summary>Without the demo data: for tests that open their own accounts and must not depend on the seeding.</summary>
+public sealed class SqliteFixtureWithoutDemoData() : AppFixture(TestDatabase.Sqlite, WithoutDemoData.Settings);
+
+public sealed class PostgresFixtureWithoutDemoData() : AppFixture(TestDatabase.Postgres, WithoutDemoData.Settings);
+
+internal static class WithoutDemoData
+{
+    public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?> { ["Database:SeedDemoData"] = "false" };
+}

@@ -145,6 +145,25 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
             await AssertReflowsAsync(page);
             await browser.AssertAccessibleAsync(page);
         }
+
+        // An account's statements, one statement and its activity: reached by their links (the addresses hold the account's id).
+        foreach (var (from, link) in new (string, Regex)[]
+                 {
+                     ("/accounts", new Regex("^Statements for Gold Card$")),
+                     ("", new Regex("^Statement for ")),
+                     ("/accounts", new Regex("^Activity on Gold Card$")),
+                 })
+        {
+            if (from.Length > 0)
+            {
+                await page.GotoAsync(from);
+            }
+
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = link }).First.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            await AssertReflowsAsync(page);
+            await browser.AssertAccessibleAsync(page);
+        }
     }
 
     [Theory]

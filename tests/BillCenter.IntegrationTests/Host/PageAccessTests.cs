@@ -69,8 +69,12 @@ public abstract class PageAccessTests(AppFixture fixture)
 
     private static string Route(RouteEndpoint page) => "/" + page.RoutePattern.RawText?.TrimStart('/');
 
-    private static string Path(RouteEndpoint page, Guid? cardAccountId = null) =>
-        System.Text.RegularExpressions.Regex.Replace(Route(page).Replace("{code:int}", "404", StringComparison.Ordinal), @"\{[^}]+\}", (cardAccountId ?? Guid.NewGuid()).ToString());
+    /// <summary>The page's address: a card account's pages for <paramref name="cardAccountId"/>, a statement's page for <paramref name="statementId"/>.</summary>
+    private static string Path(RouteEndpoint page, Guid? cardAccountId = null, Guid? statementId = null) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            Route(page).Replace("{code:int}", "404", StringComparison.Ordinal).Replace("{statement:guid}", (statementId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal),
+            @"\{[^}]+\}",
+            (cardAccountId ?? Guid.NewGuid()).ToString());
 
     [Fact]
     public void Given_the_app_s_pages_Then_exactly_the_expected_ones_allow_anonymous_visitors()
@@ -124,8 +128,9 @@ public abstract class PageAccessTests(AppFixture fixture)
         var client = App.CreateBrowserLikeClient();
         await client.SignInAsAdminAsync(App);
         var signedInPages = Pages.Where(p => p.Metadata.GetMetadata<IAllowAnonymous>() is null).ToList();
-        // Pages of one card account (e.g. /preferences/statements/{cardAccountId}) show only the user's own: give the admin one.
-        var account = await App.OpenAsync();
+        // Pages of one card account (e.g. /preferences/statements/{cardAccountId}) show only the user's own: give the admin one, with a statement.
+        var account = await App.OpenAsync(transactionsPerCard: 1);
+        var statementId = await App.SendAsync(new BillCenter.Modules.Accounts.Contracts.CloseStatement(account.CardAccountId, DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-6)));
         await App.WithScopeAsync(async services =>
         {
             var admin = await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<BillCenter.Modules.Users.Domain.BillCenterUser>>().FindByNameAsync(DemoData.AdminUserId);
@@ -134,7 +139,7 @@ public abstract class PageAccessTests(AppFixture fixture)
 
         foreach (var page in signedInPages)
         {
-            var response = await client.GetAsync(Path(page, account.CardAccountId), Cancel);
+            var response = await client.GetAsync(Path(page, account.CardAccountId, statementId), Cancel);
             if (JourneySteps.TryGetValue(Path(page), out var start))
             {
                 // A step of a journey that was not started sends the visitor to where it starts (its own tests visit it in the journey).
