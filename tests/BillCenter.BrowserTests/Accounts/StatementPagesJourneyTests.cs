@@ -28,7 +28,7 @@ public sealed class StatementPagesJourneyTests(StatementPagesBrowserFixture brow
     {
         var holder = await browser.OpenLinkedHolderAsync(Password);
         var cardId = holder.CardId;
-        // A month of its own: a statement number is the month and the start of the account id (ids of accounts opened together share it).
+        // The account's first statement, closed months ago: its cycles start there.
         var periodEnd = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-(2 + Interlocked.Increment(ref s_months)));
         var day = periodEnd.AddDays(-8).ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc);
         await Post(holder, cardId, day, "Lakeside Books", 42.50m);
