@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using BillCenter.Modules.Accounts.Contracts;
 using BillCenter.Modules.Accounts.Data;
 using BillCenter.Modules.Accounts.Domain;
@@ -80,6 +82,43 @@ public abstract class StatementRunTests(NotificationAppFixture fixture)
             Assert.Null(mail.ExportedAt);
         });
         Assert.Equal(0, await StatementReadyRequestsAsync(account.CardAccountId));
+    }
+
+    [Fact]
+    public async Task Given_paper_statements_Then_an_admin_export_takes_each_once_and_its_csv_holds_the_mailing_details_and_never_a_card_number()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        await ChoosePaperAsync(account.CardAccountId);
+        await PostAsync(account, (await AccountAsync(account.CardAccountId)).NextCycleClose!.Value, 64m);
+        await RunAsync();
+        var statement = Assert.Single(await StatementsAsync(account.CardAccountId));
+        var admin = App.CreateBrowserLikeClient();
+        await admin.SignInAsAdminOrFailAsync(App, "/admin/paper-mail");
+        Assert.NotEqual("0", Regex.Match(await admin.GetStringAsync("/admin/paper-mail", Cancel), "data-testid=\"waiting\">([^<]+)<").Groups[1].Value);
+
+        var exported = await admin.SubmitFormAsync("/admin/paper-mail", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, exported.StatusCode);
+        var page = await admin.GetStringAsync(exported.Headers.Location!.OriginalString, Cancel);
+        Assert.Contains("data-testid=\"none-waiting\"", page, StringComparison.Ordinal);
+        var link = System.Net.WebUtility.HtmlDecode(Regex.Match(page, "href=\"(/admin/paper-mail\\?handler=Csv&amp;export=\\d+)\"").Groups[1].Value);
+        var csv = await admin.GetAsync(link, Cancel);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync(Cancel)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(string.Join(',', BillCenter.Modules.Accounts.Pages.Admin.PaperMail.IndexModel.Columns), lines[0]);
+        var row = Assert.Single(lines, l => l.StartsWith(statement.Number + ",", StringComparison.Ordinal));
+        Assert.Equal(
+            $"{statement.Number},{statement.PeriodEnd:yyyy-MM-dd},Test Holder,{account.Street},Apartment 2,Atlanta,GA,30301,64.00,35.00,{statement.DueDate:yyyy-MM-dd}",
+            row);
+        Assert.DoesNotContain(account.CardNumbers[0], string.Join('\n', lines), StringComparison.Ordinal);
+
+        var again = await admin.SubmitFormAsync("/admin/paper-mail", new Dictionary<string, string>());
+        Assert.Equal("/admin/paper-mail", again.Headers.Location?.OriginalString); // nothing left to export
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/paper-mail?handler=Csv&export=42", Cancel)).StatusCode);
+        var holder = App.CreateBrowserLikeClient();
+        var (userName, _) = await App.NewCardholderAsync("cedar window lantern 17", await App.OpenAsync(mobile: null));
+        await holder.SignInOrFailAsync(userName, "cedar window lantern 17");
+        Assert.NotEqual(HttpStatusCode.OK, (await holder.GetAsync(link, Cancel)).StatusCode);
     }
 
     [Fact]
