@@ -63,7 +63,7 @@ public sealed class PostingFileUploadTests(BrowserFixture browser) : IClassFixtu
 
     private static async Task UploadAsync(IPage page, string name, string csv)
     {
-        await page.GetByLabel("Posting file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.GetByLabel("Posting file", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and post" }).ClickAsync();
     }
 }

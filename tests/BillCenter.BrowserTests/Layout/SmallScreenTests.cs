@@ -171,7 +171,7 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
         await browser.AssertAccessibleAsync(page);
 
         await page.GotoAsync("/admin/postings");
-        await Assertions.Expect(page.GetByLabel("Posting file")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Posting file", new() { Exact = true })).ToBeVisibleAsync();
         await AssertReflowsAsync(page);
         await browser.AssertAccessibleAsync(page);
 
