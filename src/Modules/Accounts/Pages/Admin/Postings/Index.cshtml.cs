@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace BillCenter.Modules.Accounts.Pages.Admin.Postings;
 
@@ -24,7 +25,7 @@ namespace BillCenter.Modules.Accounts.Pages.Admin.Postings;
 [RequestSizeLimit(MaxRequestBytes)]
 // The whole form is kept in memory, never buffered to a temporary file: the file holds card numbers in clear.
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes, MemoryBufferThreshold = MaxRequestBytes)]
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed partial class IndexModel(IMediator mediator) : PageModel
 {
     public const int MaxFileBytes = 20 * 1024 * 1024;
 
@@ -122,7 +123,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
     }
 
-    internal sealed class Handler(AccountsDbContext db, PostingFileReader reader, PostUpload poster, IBackgroundJobClient jobs, TimeProvider time)
+    internal sealed partial class Handler(AccountsDbContext db, PostingFileReader reader, PostUpload poster, IBackgroundJobClient jobs, TimeProvider time, ILogger<Handler> logger)
         : IRequestHandler<Command, UploadOutcome>
     {
         /// <summary>A file of up to this many postings is posted while the admin waits; a bigger one by the job.</summary>
@@ -156,7 +157,15 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             {
                 // Should this request end before every row is posted, the job finishes the rest (and otherwise finds nothing to do).
                 jobs.Schedule<PostUpload>(job => job.RunAsync(upload.Id, CancellationToken.None), TimeSpan.FromMinutes(5));
-                await poster.RunAsync(upload.Id, CancellationToken.None);
+                try
+                {
+                    await poster.RunAsync(upload.Id, CancellationToken.None);
+                }
+                catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or TimeoutException or System.Data.Common.DbException)
+                {
+                    // The upload is saved and its progress shown: the job scheduled above posts what is left.
+                    LogPostedLater(logger, upload.Id, exception.GetType().Name);
+                }
             }
             else
             {
@@ -165,6 +174,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
             return new UploadOutcome(upload.Id, []);
         }
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Posting upload {UploadId} could not be posted at once ({Error}); the job will post it")]
+        private static partial void LogPostedLater(ILogger logger, Guid uploadId, string error);
 
         /// <summary>The name as the admin's computer had it, without any folder, control characters or excess length.</summary>
         private static string FileNameOf(string uploaded)
