@@ -1,6 +1,7 @@
 using BillCenter.Modules.Accounts.Data;
 using BillCenter.Modules.Accounts.Features.GetAccountSummaries;
 using BillCenter.Modules.Accounts.Features.PaymentReminders;
+using BillCenter.Modules.Accounts.Features.PostingFiles;
 using BillCenter.Modules.Accounts.Features.SelfServiceChecks;
 using BillCenter.Modules.Accounts.Features.StatementRun;
 using BillCenter.Modules.Accounts.Jobs;
@@ -28,6 +29,8 @@ public sealed class AccountsModule : IModule
         services.AddScoped<StatementRun>();
         services.AddScoped<ReminderQueue>();
         services.AddScoped<PaymentReminders>();
+        services.AddScoped<PostingFileReader>();
+        services.AddScoped<PostUpload>();
         services.AddMemoryCache();
         services.AddSingleton<BenefitCache>();
     }

@@ -190,6 +190,11 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
         await AssertReflowsAsync(page);
         await browser.AssertAccessibleAsync(page);
 
+        await page.GotoAsync("/admin/postings");
+        await Assertions.Expect(page.GetByLabel("Posting file", new() { Exact = true })).ToBeVisibleAsync();
+        await AssertReflowsAsync(page);
+        await browser.AssertAccessibleAsync(page);
+
         await page.GotoAsync("/admin/notifications");
         var failures = page.GetByRole(AriaRole.Region, new() { Name = "Failed or undeliverable notifications" });
         await Assertions.Expect(failures.GetByRole(AriaRole.Table)).ToBeVisibleAsync();

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace BillCenter.IntegrationTests;
 
-/// <summary>After real use, no demo card number, card ID or password is anywhere in the SQLite file or the logs.</summary>
+/// <summary>After real use (posting files uploaded too), no demo card number, card ID or password is anywhere in the SQLite file or the logs.</summary>
 public sealed class DataAtRestTests : IAsyncLifetime
 {
     private readonly BillCenterApp _app = new(TestDatabase.Sqlite, settings: new Dictionary<string, string?> { ["Jobs:RunServer"] = "true" });
@@ -48,6 +48,21 @@ public sealed class DataAtRestTests : IAsyncLifetime
 
         // Recovery of the cancelled Platinum Card's online account by billing address, with a new password.
         await RecoverAsync();
+
+        await UploadPostingFilesAsync();
+    }
+
+    /// <summary>The processor's posting file with every demo card, as an admin uploads it: once refused for a bad line, then posted.</summary>
+    private async Task UploadPostingFilesAsync()
+    {
+        var admin = _app.CreateBrowserLikeClient();
+        await admin.SignInAsAdminOrFailAsync(_app, "/admin/postings");
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        var lines = DemoCards.Select((card, i) => PostingFiles.Line(card.Number, yesterday, "Corner Grocery", "5411", 1m + i, PostingFiles.NewReference())).ToList();
+        var refused = await admin.UploadPostingFileAsync("postings.csv", PostingFiles.Csv([.. lines, $"{DemoData.GoldCardNumber},{yesterday:yyyy-MM-dd},Corner Grocery,5411,1.999,{PostingFiles.NewReference()}"]));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var posted = await admin.UploadPostingFileAsync("postings.csv", PostingFiles.Csv(lines));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
     }
 
     private async Task RecoverAsync()

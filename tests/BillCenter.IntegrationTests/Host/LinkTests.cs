@@ -62,11 +62,12 @@ public abstract partial class LinkTests(AppFixture fixture)
         var client = App.CreateBrowserLikeClient();
         await client.SignInAsAdminOrFailAsync(App);
 
-        var crawl = await CrawlAsync(client, ["/", "/admin/notifications", "/admin/security-events", .. JourneyPages]);
+        var crawl = await CrawlAsync(client, ["/", "/admin/notifications", "/admin/postings", "/admin/security-events", .. JourneyPages]);
 
         AssertFooterReached(crawl);
         Assert.Contains("/admin/jobs", crawl.Ok);
         Assert.Contains("/admin/notifications", crawl.Ok);
+        Assert.Contains("/admin/postings", crawl.Ok);
         Assert.Contains("/admin/security-events", crawl.Ok);
     }
 

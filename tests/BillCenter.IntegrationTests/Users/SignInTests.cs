@@ -129,7 +129,7 @@ public abstract class SignInTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
         Assert.StartsWith("/sign-in/code", password.Headers.Location?.OriginalString, StringComparison.Ordinal);
 
-        foreach (var path in (string[])["/admin/notifications", "/admin/jobs", "/accounts"])
+        foreach (var path in (string[])["/admin/notifications", "/admin/postings", "/admin/jobs", "/accounts"])
         {
             var refused = await client.GetAsync(path, Cancel);
             Assert.True(refused.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden, $"{path} answered {refused.StatusCode}");

@@ -46,10 +46,14 @@ public sealed class ErrorSummaryTagHelper(HtmlEncoder encoder) : TagHelper
             .OrderBy(e => order.IndexOf(e.Key) is var i && i < 0 ? int.MaxValue : i);
         foreach (var (key, entry) in inError)
         {
-            var message = encoder.Encode(entry.Errors[0].ErrorMessage);
-            list.Append(string.IsNullOrEmpty(key)
-                ? $"<li>{message}</li>"
-                : $"<li><a href=\"#{encoder.Encode(TagBuilder.CreateSanitizedId(key, "_"))}\">{message}</a></li>");
+            // Usually one message a field; a field may add more (each line of a file with problems), all listed.
+            foreach (var error in entry.Errors)
+            {
+                var message = encoder.Encode(error.ErrorMessage);
+                list.Append(string.IsNullOrEmpty(key)
+                    ? $"<li>{message}</li>"
+                    : $"<li><a href=\"#{encoder.Encode(TagBuilder.CreateSanitizedId(key, "_"))}\">{message}</a></li>");
+            }
         }
 
         output.Content.SetHtmlContent(
