@@ -195,6 +195,11 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
         await AssertReflowsAsync(page);
         await browser.AssertAccessibleAsync(page);
 
+        await page.GotoAsync("/admin/paper-mail");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Paper statements", Level = 1 })).ToBeVisibleAsync();
+        await AssertReflowsAsync(page);
+        await browser.AssertAccessibleAsync(page);
+
         await page.GotoAsync("/admin/notifications");
         var failures = page.GetByRole(AriaRole.Region, new() { Name = "Failed or undeliverable notifications" });
         await Assertions.Expect(failures.GetByRole(AriaRole.Table)).ToBeVisibleAsync();

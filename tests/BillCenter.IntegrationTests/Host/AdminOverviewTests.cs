@@ -29,7 +29,7 @@ public abstract class AdminOverviewTests(AppFixture fixture)
         var html = await overview.Content.ReadAsStringAsync(Cancel);
         Assert.Equal(HttpStatusCode.OK, overview.StatusCode);
         Assert.Contains("<h1 class=\"heading-xl\">Admin</h1>", html, StringComparison.Ordinal);
-        foreach (var path in (string[])["/admin/jobs", "/admin/notifications", "/admin/postings", "/admin/security-events"])
+        foreach (var path in (string[])["/admin/jobs", "/admin/notifications", "/admin/paper-mail", "/admin/postings", "/admin/security-events"])
         {
             Assert.Contains($"<a class=\"link\" href=\"{path}\">", html, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, Cancel)).StatusCode);

@@ -68,6 +68,7 @@ public abstract partial class LinkTests(AppFixture fixture)
         Assert.Contains("/admin/jobs", crawl.Ok);
         Assert.Contains("/admin/notifications", crawl.Ok);
         Assert.Contains("/admin/postings", crawl.Ok);
+        Assert.Contains("/admin/paper-mail", crawl.Ok);
         Assert.Contains("/admin/security-events", crawl.Ok);
     }
 

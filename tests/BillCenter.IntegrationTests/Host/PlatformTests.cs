@@ -73,6 +73,7 @@ public abstract class PlatformTests(AppFixture fixture)
     [Theory]
     [InlineData("/admin/jobs", "%2Fadmin%2Fjobs")]
     [InlineData("/admin/notifications", "%2Fadmin%2Fnotifications")]
+    [InlineData("/admin/paper-mail", "%2Fadmin%2Fpaper-mail")]
     [InlineData("/admin/postings", "%2Fadmin%2Fpostings")]
     [InlineData("/admin/security-events", "%2Fadmin%2Fsecurity-events")]
     [InlineData("/accounts", "%2Faccounts")]
@@ -87,6 +88,7 @@ public abstract class PlatformTests(AppFixture fixture)
     [Theory]
     [InlineData("/admin/jobs")]
     [InlineData("/admin/notifications")]
+    [InlineData("/admin/paper-mail")]
     [InlineData("/admin/postings")]
     [InlineData("/admin/security-events")]
     public async Task Given_a_signed_in_cardholder_When_opening_an_admin_page_Then_access_is_forbidden(string path)
