@@ -96,6 +96,10 @@ public abstract class StatementRunTests(NotificationAppFixture fixture)
         await admin.SignInAsAdminOrFailAsync(App, "/admin/paper-mail");
         Assert.NotEqual("0", Regex.Match(await admin.GetStringAsync("/admin/paper-mail", Cancel), "data-testid=\"waiting\">([^<]+)<").Groups[1].Value);
 
+        var before = await admin.GetStringAsync("/admin/paper-mail", Cancel);
+        var form = before[before.IndexOf("<form method=\"post\">", StringComparison.Ordinal)..];
+        Assert.Contains("__RequestVerificationToken", form[..form.IndexOf("</form>", StringComparison.Ordinal)], StringComparison.Ordinal); // the export form's own token
+
         var exported = await admin.SubmitFormAsync("/admin/paper-mail", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Redirect, exported.StatusCode);
