@@ -97,7 +97,7 @@ public abstract class StatementRunTests(NotificationAppFixture fixture)
         Assert.NotEqual("0", Regex.Match(await admin.GetStringAsync("/admin/paper-mail", Cancel), "data-testid=\"waiting\">([^<]+)<").Groups[1].Value);
 
         var before = await admin.GetStringAsync("/admin/paper-mail", Cancel);
-        var form = before[before.IndexOf("<form method=\"post\">", StringComparison.Ordinal)..];
+        var form = before[before.IndexOf("<button type=\"submit\" class=\"button\">Export", StringComparison.Ordinal)..];
         Assert.Contains("__RequestVerificationToken", form[..form.IndexOf("</form>", StringComparison.Ordinal)], StringComparison.Ordinal); // the export form's own token
 
         var exported = await admin.SubmitFormAsync("/admin/paper-mail", new Dictionary<string, string>());

@@ -74,6 +74,8 @@ internal static partial class TwilioStatusWebhook
         {
             logger.LogWarning("Twilio status callback refused: the body is not a form of the expected size");
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            // The body may be left unread: end the connection with this answer rather than leave it half-read for the next request.
+            http.Response.Headers.Connection = "close";
             return;
         }
 
