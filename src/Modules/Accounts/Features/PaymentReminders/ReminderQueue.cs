@@ -78,7 +78,7 @@ internal sealed class ReminderQueue(AccountsDbContext db, IMediator mediator, Ti
         var choices = await mediator.Send(new GetAlertChoices(open.Select(s => s.CardAccountId).Distinct().ToList()), cancellationToken);
         var due = open.Where(s => today >= s.DueDate.AddDays(-DaysBefore(choices, s.CardAccountId))).ToList();
         var paid = await PaidSinceCloseAsync(due, cancellationToken);
-        var last4 = await Last4Async(due.Select(s => s.CardAccountId).Distinct().ToList(), cancellationToken);
+        var last4 = await AccountNames.Last4ByAccountAsync(db, due.Select(s => s.CardAccountId).Distinct().ToList(), cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var queued = 0;
         foreach (var statement in due.Where(s => paid.GetValueOrDefault(s.Id, Money.Zero) < s.MinimumDue))
@@ -119,11 +119,4 @@ internal sealed class ReminderQueue(AccountsDbContext db, IMediator mediator, Ti
             s => -credits.Where(c => c.CardAccountId == s.CardAccountId && c.PostedAt >= StatementCycle.EndExclusive(s.PeriodEnd))
                 .Aggregate(Money.Zero, (sum, c) => sum + c.Amount));
     }
-
-    private async Task<Dictionary<Guid, string>> Last4Async(List<Guid> accountIds, CancellationToken cancellationToken) =>
-        (await db.Cards.AsNoTracking().Where(c => accountIds.Contains(c.CardAccountId))
-            .Select(c => new { c.CardAccountId, c.Last4, Active = c.Status == CardStatus.Active, c.IsPrimary, c.IssuedAt })
-            .ToListAsync(cancellationToken))
-        .GroupBy(c => c.CardAccountId)
-        .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.Active).ThenByDescending(c => c.IsPrimary).ThenByDescending(c => c.IssuedAt).First().Last4);
 }

@@ -91,7 +91,7 @@ internal sealed partial class CycleCloser(AccountsDbContext db, IMediator mediat
                 .Select(t => new Entry(t.CardAccountId, t.Kind, t.PostedAt, t.Amount))
                 .ToListAsync(cancellationToken))
             .ToLookup(e => e.CardAccountId);
-        var last4 = await Last4ByAccountAsync(ids, cancellationToken);
+        var last4 = await AccountNames.Last4ByAccountAsync(db, ids, cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
         var expectedStamps = new Dictionary<DateOnly, (List<Guid> Accounts, int Entries)>();
@@ -215,16 +215,6 @@ internal sealed partial class CycleCloser(AccountsDbContext db, IMediator mediat
             ["MinimumDue"] = statement.MinimumDue.ToString(),
             ["DueDate"] = statement.DueDate.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture),
         }));
-    }
-
-    /// <summary>The card that names each account in an alert: an active card first, then the primary, then the newest.</summary>
-    private async Task<Dictionary<Guid, string>> Last4ByAccountAsync(List<Guid> ids, CancellationToken cancellationToken)
-    {
-        var cards = await db.Cards.AsNoTracking().Where(c => ids.Contains(c.CardAccountId))
-            .Select(c => new { c.CardAccountId, c.Last4, Active = c.Status == CardStatus.Active, c.IsPrimary, c.IssuedAt })
-            .ToListAsync(cancellationToken);
-        return cards.GroupBy(c => c.CardAccountId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.Active).ThenByDescending(c => c.IsPrimary).ThenByDescending(c => c.IssuedAt).First().Last4);
     }
 
     private static Money Sum(IEnumerable<Entry> entries) => entries.Aggregate(Money.Zero, (sum, e) => sum + e.Amount);
