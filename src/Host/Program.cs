@@ -4,6 +4,7 @@ using BillCenter.Modules.Activation;
 using BillCenter.Modules.Audit;
 using BillCenter.Modules.Enrollment;
 using BillCenter.Modules.Notifications;
+using BillCenter.Modules.Payments;
 using BillCenter.Modules.Preferences;
 using BillCenter.Modules.Recovery;
 using BillCenter.Modules.Users;
@@ -19,6 +20,7 @@ IModule[] modules =
     new RecoveryModule(),
     new PreferencesModule(),
     new ActivationModule(),
+    new PaymentsModule(),
     new AuditModule(),
 ];
 

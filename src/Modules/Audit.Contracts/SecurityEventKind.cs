@@ -24,4 +24,7 @@ public enum SecurityEventKind
     SecurityQuestionFailed,
     UserIdChanged,
     NewDeviceSignIn,
+    BankAccountAdded,
+    BankAccountRemoved,
+    AutoPayChanged,
 }

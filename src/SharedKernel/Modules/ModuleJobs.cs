@@ -18,8 +18,11 @@ public sealed class ModuleJobs(IRecurringJobManager manager, string module)
         return $"{module}:{job}";
     }
 
-    public void AddOrUpdate<T>(string job, Expression<Func<T, Task>> call, string cron) =>
-        manager.AddOrUpdate(IdOf(job), call, cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+    public void AddOrUpdate<T>(string job, Expression<Func<T, Task>> call, string cron) => AddOrUpdate(job, call, cron, TimeZoneInfo.Utc);
+
+    /// <summary>A job whose schedule follows a time zone's clock (e.g. a US Eastern cut-off, daylight saving included).</summary>
+    public void AddOrUpdate<T>(string job, Expression<Func<T, Task>> call, string cron, TimeZoneInfo timeZone) =>
+        manager.AddOrUpdate(IdOf(job), call, cron, new RecurringJobOptions { TimeZone = timeZone });
 
     /// <summary>Runs a recurring job once now (e.g. at start-up, to pick up work left by a previous run).</summary>
     public void TriggerNow(string job) => manager.Trigger(IdOf(job));

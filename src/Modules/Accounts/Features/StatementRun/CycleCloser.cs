@@ -140,7 +140,7 @@ internal sealed partial class CycleCloser(AccountsDbContext db, IMediator mediat
         var periodStart = previous?.PeriodEnd.AddDays(1) ?? close.AddMonths(-1).AddDays(1);
         var paidByDueDate = previous is null
             ? Money.Zero
-            : -Sum(entries.Where(e => e.Amount.IsNegative && e.PostedAt < StatementCycle.EndExclusive(previous.DueDate)));
+            : -Sum(entries.Where(e => IsPaymentOrCredit(e.Kind) && e.PostedAt < StatementCycle.EndExclusive(previous.DueDate)));
         var interest = FinanceCharges.Interest(previous, paidByDueDate, ProductCatalog.PurchaseApr(account.Product), close.DayNumber - periodStart.DayNumber + 1);
         var lateFee = FinanceCharges.LateFee(previous, paidByDueDate);
 
@@ -162,8 +162,8 @@ internal sealed partial class CycleCloser(AccountsDbContext db, IMediator mediat
         statement.Purchases = purchases;
         statement.Fees = fees;
         statement.Interest = interestTotal;
-        statement.PaymentsAndCredits = Sum(entries.Where(e => e.Amount.IsNegative));
-        statement.NewCharges = Sum(entries.Where(e => !e.Amount.IsNegative)) + lateFee + interest;
+        statement.PaymentsAndCredits = Sum(entries.Where(e => IsPaymentOrCredit(e.Kind)));
+        statement.NewCharges = Sum(entries.Where(e => !IsPaymentOrCredit(e.Kind))) + lateFee + interest;
         statement.ClosingBalance = statement.PreviousBalance + statement.PaymentsAndCredits + statement.NewCharges;
         statement.MinimumDue = Statement.MinimumPaymentFor(statement.ClosingBalance, fees + interestTotal);
         statement.DueDate = StatementCycle.DueDate(close);
@@ -172,6 +172,9 @@ internal sealed partial class CycleCloser(AccountsDbContext db, IMediator mediat
         account.Version = Guid.NewGuid();
         return statement;
     }
+
+    /// <summary>By kind, not by sign: a returned payment is a payment entry of opposite sign, netted with the payments, not a charge.</summary>
+    private static bool IsPaymentOrCredit(TransactionKind kind) => kind is TransactionKind.Payment or TransactionKind.Credit;
 
     private void PostCharge(CardAccount account, Statement statement, TransactionKind kind, string description, Money amount)
     {
