@@ -13,6 +13,14 @@ public static class DemoData
     public const string PlatinumPassword = "copper willow harbor 58";
 
     /// <summary>Enrolled: the demo cardholder's Gold Card.</summary>
+    /// <summary>The demo cardholder's saved bank account ("Checking ending 6789"): payments from it post.</summary>
+    public const string BankRoutingNumber = "011000015";
+    public const string BankAccountNumber = "123456789";
+
+    /// <summary>A second saved account ("Savings ending 4321") on the demo return routing number: payments from it post, then come back returned.</summary>
+    public const string ReturningRoutingNumber = "999999992";
+    public const string ReturningAccountNumber = "987654321";
+
     public const string GoldCardNumber = "3712 345678 90013";
     public const string GoldCardId = "4821";
 

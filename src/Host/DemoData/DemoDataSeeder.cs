@@ -1,4 +1,5 @@
 using BillCenter.Modules.Accounts.Contracts;
+using BillCenter.Modules.Payments.Contracts;
 using BillCenter.Modules.Users.Contracts;
 using BillCenter.SharedKernel.Cards;
 using BillCenter.SharedKernel.Money;
@@ -57,6 +58,8 @@ internal sealed class DemoDataSeeder(IMediator mediator, TimeProvider time, ILog
         await mediator.Send(new LinkAccountToUser(gold.CardAccountId, cardholder.UserId!), cancellationToken);
         await mediator.Send(new LinkAccountToUser(blueCash.CardAccountId, cardholder.UserId!), cancellationToken);
         await mediator.Send(new LinkAccountToUser(platinum.CardAccountId, platinumHolder.UserId!), cancellationToken);
+        await mediator.Send(new AddBankAccount(cardholder.UserId!, IsSavings: false, "Alex Morgan", DemoData.BankRoutingNumber, DemoData.BankAccountNumber), cancellationToken);
+        await mediator.Send(new AddBankAccount(cardholder.UserId!, IsSavings: true, "Alex Morgan", DemoData.ReturningRoutingNumber, DemoData.ReturningAccountNumber, "Returns test"), cancellationToken);
         logger.LogInformation("Seeded demo card accounts and users");
     }
 

@@ -22,7 +22,7 @@ internal class PaymentsDbContext(DbContextOptions options) : DbContext(options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.UseModuleSchema(this, Schema);
-        modelBuilder.AddOutbox();
+        modelBuilder.AddOutbox("payment_outbox_messages");
 
         modelBuilder.Entity<BankAccount>(e =>
         {

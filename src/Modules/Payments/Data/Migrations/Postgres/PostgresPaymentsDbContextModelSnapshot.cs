@@ -242,7 +242,7 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Postgres
 
                     b.HasIndex("PublishedAt", "OccurredAt");
 
-                    b.ToTable("outbox_messages", "payments");
+                    b.ToTable("payment_outbox_messages", "payments");
                 });
 
             modelBuilder.Entity("BillCenter.Modules.Payments.Domain.AutoPayPlan", b =>

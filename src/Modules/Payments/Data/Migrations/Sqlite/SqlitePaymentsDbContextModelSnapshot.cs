@@ -236,7 +236,7 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Sqlite
 
                     b.HasIndex("PublishedAt", "OccurredAt");
 
-                    b.ToTable("outbox_messages", (string)null);
+                    b.ToTable("payment_outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("BillCenter.Modules.Payments.Domain.AutoPayPlan", b =>

@@ -33,7 +33,7 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "outbox_messages",
+                name: "payment_outbox_messages",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -46,7 +46,7 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                    table.PrimaryKey("PK_payment_outbox_messages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -129,8 +129,8 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Sqlite
                 filter: "\"RemovedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_outbox_messages_PublishedAt_OccurredAt",
-                table: "outbox_messages",
+                name: "IX_payment_outbox_messages_PublishedAt_OccurredAt",
+                table: "payment_outbox_messages",
                 columns: new[] { "PublishedAt", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
@@ -175,7 +175,7 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Sqlite
                 name: "autopay_plans");
 
             migrationBuilder.DropTable(
-                name: "outbox_messages");
+                name: "payment_outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "payments");

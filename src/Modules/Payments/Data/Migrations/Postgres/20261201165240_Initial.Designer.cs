@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BillCenter.Modules.Payments.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPaymentsDbContext))]
-    [Migration("20261201163819_Initial")]
+    [Migration("20261201165240_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -245,7 +245,7 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Postgres
 
                     b.HasIndex("PublishedAt", "OccurredAt");
 
-                    b.ToTable("outbox_messages", "payments");
+                    b.ToTable("payment_outbox_messages", "payments");
                 });
 
             modelBuilder.Entity("BillCenter.Modules.Payments.Domain.AutoPayPlan", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BillCenter.Modules.Payments.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePaymentsDbContext))]
-    [Migration("20261201163804_Initial")]
+    [Migration("20261201165213_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -239,7 +239,7 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Sqlite
 
                     b.HasIndex("PublishedAt", "OccurredAt");
 
-                    b.ToTable("outbox_messages", (string)null);
+                    b.ToTable("payment_outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("BillCenter.Modules.Payments.Domain.AutoPayPlan", b =>

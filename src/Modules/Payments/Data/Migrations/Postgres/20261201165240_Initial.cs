@@ -37,7 +37,7 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "outbox_messages",
+                name: "payment_outbox_messages",
                 schema: "payments",
                 columns: table => new
                 {
@@ -51,7 +51,7 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                    table.PrimaryKey("PK_payment_outbox_messages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -142,9 +142,9 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Postgres
                 filter: "\"RemovedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_outbox_messages_PublishedAt_OccurredAt",
+                name: "IX_payment_outbox_messages_PublishedAt_OccurredAt",
                 schema: "payments",
-                table: "outbox_messages",
+                table: "payment_outbox_messages",
                 columns: new[] { "PublishedAt", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
@@ -196,7 +196,7 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Postgres
                 schema: "payments");
 
             migrationBuilder.DropTable(
-                name: "outbox_messages",
+                name: "payment_outbox_messages",
                 schema: "payments");
 
             migrationBuilder.DropTable(
