@@ -61,6 +61,11 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
             return refused;
         }
 
+        if (!string.IsNullOrEmpty(Data.BankAccountId) && !BankAccounts.Any(b => b.Id.ToString() == Data.BankAccountId))
+        {
+            return NotFound(); // not one of this user's bank accounts
+        }
+
         Data.UserId = UserId;
         Data.PaymentId = PaymentId;
         Data.BankAccounts = BankAccounts;

@@ -73,6 +73,11 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
             return NotFound();
         }
 
+        if (!string.IsNullOrEmpty(Data.BankAccountId) && !BankAccounts.Any(b => b.Id.ToString() == Data.BankAccountId))
+        {
+            return NotFound(); // a bank account id that is not one of this user's: tampered, not a typing mistake
+        }
+
         if (Step == "edit")
         {
             ModelState.Clear();
