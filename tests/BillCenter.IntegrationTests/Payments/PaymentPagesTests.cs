@@ -109,7 +109,7 @@ public abstract partial class PaymentPagesTests(ClockedAppFixture fixture)
     }
 
     [Theory]
-    [InlineData("-5", "Amount must be a number of dollars and cents, like 125.50")]
+    [InlineData("-5", "Amount must be at least $1.00")]
     [InlineData("0", "Amount must be at least $1.00")]
     [InlineData("0.99", "Amount must be at least $1.00")]
     [InlineData("10.005", "Amount must be a number of dollars and cents, like 125.50")]
@@ -292,13 +292,13 @@ public abstract partial class PaymentPagesTests(ClockedAppFixture fixture)
         }
 
         var first = await holder.Client.GetStringAsync("/payments/history", Cancel);
-        var second = await holder.Client.GetStringAsync("/payments/history?page=2", Cancel);
+        var second = await holder.Client.GetStringAsync("/payments/history?p=2", Cancel);
 
         Assert.Equal(20, Regex.Count(first, "data-testid=\"payment-row\""));
         Assert.Equal(3, Regex.Count(second, "data-testid=\"payment-row\""));
         Assert.Contains("$23.00", first, StringComparison.Ordinal);
         Assert.Contains("$1.00", second, StringComparison.Ordinal);
-        Assert.Contains("rel=\"next\" href=\"/payments/history?page=2\"", first, StringComparison.Ordinal);
+        Assert.Contains("rel=\"next\" href=\"/payments/history?p=2\"", first, StringComparison.Ordinal);
     }
 
     /// <summary>The business day the clock was moved to (Eastern).</summary>

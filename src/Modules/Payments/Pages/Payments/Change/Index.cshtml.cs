@@ -25,11 +25,12 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
 {
     public const string Heading = "Change payment";
 
-    [BindProperty(SupportsGet = true)]
-    public Guid PaymentId { get; set; }
-
+    // Data first: the validation filter keys field errors under the first bound object.
     [BindProperty]
     public Command Data { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public Guid PaymentId { get; set; }
 
     internal PaymentView Payment { get; private set; } = default!;
 

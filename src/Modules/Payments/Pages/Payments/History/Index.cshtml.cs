@@ -18,7 +18,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public const int PageSize = 20;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>"?p=2": "page" is Razor Pages' own route value.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public int PageCount { get; private set; }
