@@ -2,6 +2,7 @@ using BillCenter.Modules.Accounts.Data;
 using BillCenter.Modules.Accounts.Features.GetAccountSummaries;
 using BillCenter.Modules.Accounts.Features.PaymentReminders;
 using BillCenter.Modules.Accounts.Features.PostingFiles;
+using BillCenter.Modules.Accounts.Features.PostPayments;
 using BillCenter.Modules.Accounts.Features.SelfServiceChecks;
 using BillCenter.Modules.Accounts.Features.StatementRun;
 using BillCenter.Modules.Accounts.Jobs;
@@ -31,6 +32,7 @@ public sealed class AccountsModule : IModule
         services.AddScoped<PaymentReminders>();
         services.AddScoped<PostingFileReader>();
         services.AddScoped<PostUpload>();
+        services.AddScoped<LedgerPayments>();
         services.AddMemoryCache();
         services.AddSingleton<BenefitCache>();
     }

@@ -86,14 +86,14 @@ public sealed class PayJourneyTests(PayBrowserFixture browser) : IClassFixture<P
         await page.GetByRole(AriaRole.Link, new() { Name = "Cancel payment" }).ClickAsync();
         await browser.ExpectPageAsync(page, "Cancel this payment?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel payment" }).ClickAsync();
-        await browser.ExpectPageAsync(page, "Payment cancelled");
-        await Assertions.Expect(page.GetByTestId("done")).ToContainTextAsync("Your payment is cancelled.");
+        await browser.ExpectPageAsync(page, "Payment canceled");
+        await Assertions.Expect(page.GetByTestId("done")).ToContainTextAsync("Your payment is canceled.");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "See all your payments" }).ClickAsync();
         await browser.ExpectPageAsync(page, "Payment history");
         var rows = page.GetByTestId("payment-row");
         await Assertions.Expect(rows).ToHaveCountAsync(2);
-        await Assertions.Expect(rows.Filter(new() { HasText = second }).GetByTestId("payment-status")).ToHaveTextAsync("Cancelled");
+        await Assertions.Expect(rows.Filter(new() { HasText = second }).GetByTestId("payment-status")).ToHaveTextAsync("Canceled");
         await Assertions.Expect(rows.Filter(new() { HasText = first }).GetByTestId("payment-status")).ToHaveTextAsync("Scheduled");
 
         await page.GotoAsync("/accounts");

@@ -43,13 +43,13 @@ public abstract partial class PaymentPagesTests(ClockedAppFixture fixture)
 
         Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
         var payment = Assert.Single(await PaymentsAsync(holder.UserId));
-        Assert.Equal($"/payments/{payment.Id}", paid.Headers.Location?.OriginalString);
+        Assert.Equal($"/payments/payment/{payment.Id}", paid.Headers.Location?.OriginalString);
         Assert.Equal(PaymentStatus.Scheduled, payment.Status);
         var statement = (await App.SendAsync(new GetPaymentAccountsById([holder.Account.CardAccountId]))).Single().LastStatement!;
         Assert.Equal(statement.MinimumDue, payment.Amount);
         Assert.Equal(Today, payment.PayOn);
         Assert.True(ConfirmationNumbers.IsWellFormed(payment.ConfirmationNumber));
-        var confirmation = await holder.Client.GetStringAsync($"/payments/{payment.Id}", Cancel);
+        var confirmation = await holder.Client.GetStringAsync($"/payments/payment/{payment.Id}", Cancel);
         Assert.Contains(payment.ConfirmationNumber, confirmation, StringComparison.Ordinal);
         Assert.Contains("Payment scheduled", confirmation, StringComparison.Ordinal);
         Assert.Contains(payment.ConfirmationNumber, await holder.Client.GetStringAsync("/accounts", Cancel), StringComparison.Ordinal);
@@ -75,9 +75,9 @@ public abstract partial class PaymentPagesTests(ClockedAppFixture fixture)
 
         var payment = Assert.Single(await PaymentsAsync(holder.UserId));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-        Assert.All(responses, r => Assert.Equal($"/payments/{payment.Id}", r.Location));
+        Assert.All(responses, r => Assert.Equal($"/payments/payment/{payment.Id}", r.Location));
         Assert.Equal(Money.FromDecimal(42.17m), payment.Amount);
-        Assert.Contains(payment.ConfirmationNumber, await holder.Client.GetStringAsync($"/payments/{payment.Id}", Cancel), StringComparison.Ordinal);
+        Assert.Contains(payment.ConfirmationNumber, await holder.Client.GetStringAsync($"/payments/payment/{payment.Id}", Cancel), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -194,29 +194,29 @@ public abstract partial class PaymentPagesTests(ClockedAppFixture fixture)
     }
 
     [Fact]
-    public async Task Given_a_payment_due_today_When_cancelled_before_the_cut_off_Then_it_is_cancelled_and_after_the_cut_off_another_cannot_be()
+    public async Task Given_a_payment_due_today_When_canceled_before_the_cut_off_Then_it_is_canceled_and_after_the_cut_off_another_cannot_be()
     {
         MoveToBeforeCutOff();
         var holder = await HolderAsync();
         var before = await PayAsync(holder, "25.00");
         var after = await PayAsync(holder, "26.00");
 
-        var cancelled = await holder.Client.SubmitFormAsync($"/payments/{before}/cancel", new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
-        Assert.Equal(PaymentStatus.Cancelled, (await PaymentAsync(before)).Status);
-        Assert.Contains("Your payment is cancelled.", await holder.Client.GetStringAsync($"/payments/{before}", Cancel), StringComparison.Ordinal);
+        var canceled = await holder.Client.SubmitFormAsync($"/payments/cancel/{before}", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, canceled.StatusCode);
+        Assert.Equal(PaymentStatus.Canceled, (await PaymentAsync(before)).Status);
+        Assert.Contains("Your payment is canceled.", await holder.Client.GetStringAsync($"/payments/payment/{before}", Cancel), StringComparison.Ordinal);
 
-        var cancelForm = await holder.Client.GetStringAsync($"/payments/{after}/cancel", Cancel);
+        var cancelForm = await holder.Client.GetStringAsync($"/payments/cancel/{after}", Cancel);
         Clock.Advance(TimeSpan.FromMinutes(6)); // 8:01 pm Eastern: past the cut-off
-        var late = await holder.Client.PostAsync($"/payments/{after}/cancel",
+        var late = await holder.Client.PostAsync($"/payments/cancel/{after}",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = BillCenterApp.AntiforgeryToken(cancelForm) }), Cancel);
 
         Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
         Assert.Equal(PaymentStatus.Scheduled, (await PaymentAsync(after)).Status);
-        var page = await holder.Client.GetStringAsync($"/payments/{after}", Cancel);
-        Assert.Contains("could not be cancelled", page, StringComparison.Ordinal);
-        Assert.DoesNotContain($"/payments/{after}/cancel", page, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await holder.Client.GetAsync($"/payments/{after}/change", Cancel)).StatusCode);
+        var page = await holder.Client.GetStringAsync($"/payments/payment/{after}", Cancel);
+        Assert.Contains("could not be canceled", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/payments/cancel/{after}", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await holder.Client.GetAsync($"/payments/change/{after}", Cancel)).StatusCode);
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public abstract partial class PaymentPagesTests(ClockedAppFixture fixture)
         var holder = await HolderAsync();
         var id = await PayAsync(holder, "30.00");
         var later = NextBusinessDay(Today.AddDays(7));
-        var path = $"/payments/{id}/change";
+        var path = $"/payments/change/{id}";
         var bank = (await PaymentAsync(id)).BankAccountId.ToString();
 
         var bad = await holder.Client.SubmitFormAsync(path, new Dictionary<string, string> { ["Data.Amount"] = "3.5.0", ["Data.BankAccountId"] = bank, ["Data.PayOn"] = Iso(Today.AddDays(-3)) });
@@ -253,7 +253,7 @@ public abstract partial class PaymentPagesTests(ClockedAppFixture fixture)
         var intruder = await HolderAsync();
         var form = await FormAsync(intruder);
 
-        foreach (var path in new[] { $"/payments/pay/{owner.Account.CardAccountId}", $"/payments/{theirs}", $"/payments/{theirs}/change", $"/payments/{theirs}/cancel", $"/payments/pay/{Guid.NewGuid()}", $"/payments/{Guid.NewGuid()}" })
+        foreach (var path in new[] { $"/payments/pay/{owner.Account.CardAccountId}", $"/payments/payment/{theirs}", $"/payments/change/{theirs}", $"/payments/cancel/{theirs}", $"/payments/pay/{Guid.NewGuid()}", $"/payments/payment/{Guid.NewGuid()}" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await intruder.Client.GetAsync(path, Cancel)).StatusCode);
         }
@@ -271,8 +271,8 @@ public abstract partial class PaymentPagesTests(ClockedAppFixture fixture)
 
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.Client.PostAsync($"/payments/pay/{owner.Account.CardAccountId}", new FormUrlEncodedContent(payTheirs), Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.Client.PostAsync(form.Path, new FormUrlEncodedContent(withTheirBank), Cancel)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await intruder.Client.PostAsync($"/payments/{theirs}/change", new FormUrlEncodedContent(change), Cancel)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await intruder.Client.PostAsync($"/payments/{theirs}/cancel", new FormUrlEncodedContent(token), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.Client.PostAsync($"/payments/change/{theirs}", new FormUrlEncodedContent(change), Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.Client.PostAsync($"/payments/cancel/{theirs}", new FormUrlEncodedContent(token), Cancel)).StatusCode);
 
         var payment = await PaymentAsync(theirs);
         Assert.Equal(PaymentStatus.Scheduled, payment.Status);
@@ -379,7 +379,7 @@ public abstract partial class PaymentPagesTests(ClockedAppFixture fixture)
         fields["Data.ConfirmDuplicate"] = "true";
         var response = await PostAsync(holder, fields, "pay");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return Guid.Parse(response.Headers.Location!.OriginalString["/payments/".Length..]);
+        return Guid.Parse(response.Headers.Location!.OriginalString["/payments/payment/".Length..]);
     }
 
     private async Task<List<Payment>> PaymentsAsync(string userId)

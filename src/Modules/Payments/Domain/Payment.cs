@@ -38,7 +38,7 @@ internal sealed class Payment
 
     public DateTime? PostedAt { get; set; }
 
-    public DateTime? CancelledAt { get; set; }
+    public DateTime? CanceledAt { get; set; }
 
     public DateTime? ReturnedAt { get; set; }
 

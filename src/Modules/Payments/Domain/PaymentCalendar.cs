@@ -58,7 +58,7 @@ internal static class PaymentCalendar
             : $"Payment date must be a business day: {Long(day)} is a weekend or bank holiday. The next business day is {Long(BusinessDays.After(day))}";
     }
 
-    /// <summary>Whether a payment dated <paramref name="payOn"/> can still be changed or cancelled.</summary>
+    /// <summary>Whether a payment dated <paramref name="payOn"/> can still be changed or canceled.</summary>
     public static bool IsBeforeCutOff(DateOnly payOn, DateTimeOffset now) => now < CutOffOn(payOn);
 
     /// <summary>The business day on or before <paramref name="day"/> (an AutoPay date never moves past the due date).</summary>

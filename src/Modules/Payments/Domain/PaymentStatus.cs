@@ -1,15 +1,15 @@
 namespace BillCenter.Modules.Payments.Domain;
 
-public enum PaymentStatus
+internal enum PaymentStatus
 {
-    /// <summary>Waiting for its date; it can be changed or cancelled until the cut-off on that date.</summary>
+    /// <summary>Waiting for its date; it can be changed or canceled until the cut-off on that date.</summary>
     Scheduled = 1,
 
-    /// <summary>Past its cut-off, being posted; no longer changed or cancelled.</summary>
+    /// <summary>Past its cut-off, being posted; no longer changed or canceled.</summary>
     Processing = 2,
 
     Posted = 3,
-    Cancelled = 4,
+    Canceled = 4,
 
     /// <summary>Posted, then refused by the bank: the ledger entry is reversed.</summary>
     Returned = 5,

@@ -15,7 +15,6 @@ namespace BillCenter.Modules.Accounts.Features.PostPayments;
 /// cannot both win; the loser reads again, finds them posted and posts nothing.
 /// </summary>
 internal sealed class LedgerPayments(AccountsDbContext db, TimeProvider time)
-    : IRequestHandler<Contracts.PostPayments, Unit>, IRequestHandler<ReturnPayments, Unit>
 {
     private const int MaxAttempts = 5;
 
@@ -23,13 +22,8 @@ internal sealed class LedgerPayments(AccountsDbContext db, TimeProvider time)
 
     public static string ReturnReference(Guid paymentId) => $"ret-{paymentId:N}";
 
-    public Task<Unit> Handle(Contracts.PostPayments request, CancellationToken cancellationToken) =>
-        PostAsync(request.Payments, PaymentReference, sign: -1, cancellationToken);
-
-    public Task<Unit> Handle(ReturnPayments request, CancellationToken cancellationToken) =>
-        PostAsync(request.Payments, ReturnReference, sign: 1, cancellationToken);
-
-    private async Task<Unit> PostAsync(IReadOnlyList<LedgerPayment> payments, Func<Guid, string> referenceOf, int sign, CancellationToken cancellationToken)
+    /// <summary>Posts each payment once: <paramref name="sign"/> -1 lowers the balance (a payment), +1 raises it back (a return).</summary>
+    public async Task<Unit> PostAsync(IReadOnlyList<LedgerPayment> payments, Func<Guid, string> referenceOf, int sign, CancellationToken cancellationToken)
     {
         if (payments.Count == 0)
         {

@@ -55,7 +55,7 @@ internal sealed record PaymentView(
         PaymentStatus.Scheduled => "Scheduled",
         PaymentStatus.Processing => "Processing",
         PaymentStatus.Posted => "Posted",
-        PaymentStatus.Cancelled => "Cancelled",
+        PaymentStatus.Canceled => "Canceled",
         PaymentStatus.Returned => "Returned",
         _ => status.ToString(),
     };

@@ -140,7 +140,7 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Postgres
                     b.Property<Guid>("BankAccountId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime?>("CancelledAt")
+                    b.Property<DateTime?>("CanceledAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("CardAccountId")

@@ -134,7 +134,7 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Sqlite
                     b.Property<Guid>("BankAccountId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("CancelledAt")
+                    b.Property<DateTime?>("CanceledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CardAccountId")

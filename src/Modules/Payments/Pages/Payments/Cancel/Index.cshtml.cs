@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PaymentPage = BillCenter.Modules.Payments.Pages.Payments.Payment.IndexModel;
+using PaymentPage = BillCenter.Modules.Payments.Pages.Payments.PaymentModel;
 
 namespace BillCenter.Modules.Payments.Pages.Payments.Cancel;
 
@@ -34,8 +34,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
         if (!payment.CanChange)
         {
-            TempData[PaymentPage.DoneKey] = "This payment can no longer be cancelled.";
-            return RedirectToPage("/Payments/Payment/Index", new { paymentId = PaymentId });
+            TempData[PaymentPage.DoneKey] = "This payment can no longer be canceled.";
+            return RedirectToPage("/Payments/Payment", new { paymentId = PaymentId });
         }
 
         Payment = payment;
@@ -50,15 +50,15 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return NotFound();
         }
 
-        TempData[PaymentPage.DoneKey] = outcome == Outcome.Cancelled
-            ? "Your payment is cancelled. Nothing will be taken from your bank account for it."
-            : "This payment could not be cancelled: the 8 pm Eastern cut-off on its date has passed and it is being processed.";
-        return RedirectToPage("/Payments/Payment/Index", new { paymentId = PaymentId });
+        TempData[PaymentPage.DoneKey] = outcome == Outcome.Canceled
+            ? "Your payment is canceled. Nothing will be taken from your bank account for it."
+            : "This payment could not be canceled: the 8 pm Eastern cut-off on its date has passed and it is being processed.";
+        return RedirectToPage("/Payments/Payment", new { paymentId = PaymentId });
     }
 
     public enum Outcome
     {
-        Cancelled,
+        Canceled,
         TooLate,
         NotFound,
     }
@@ -84,16 +84,16 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
             if (!PaymentView.IsChangeable(payment.Status, payment.PayOn, time))
             {
-                return payment.Status == PaymentStatus.Cancelled ? Outcome.Cancelled : Outcome.TooLate;
+                return payment.Status == PaymentStatus.Canceled ? Outcome.Canceled : Outcome.TooLate;
             }
 
-            payment.Status = PaymentStatus.Cancelled;
-            payment.CancelledAt = time.GetUtcNow().UtcDateTime;
+            payment.Status = PaymentStatus.Canceled;
+            payment.CanceledAt = time.GetUtcNow().UtcDateTime;
             payment.Version = Guid.NewGuid();
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return Outcome.Cancelled;
+                return Outcome.Canceled;
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PaymentPage = BillCenter.Modules.Payments.Pages.Payments.Payment.IndexModel;
+using PaymentPage = BillCenter.Modules.Payments.Pages.Payments.PaymentModel;
 
 namespace BillCenter.Modules.Payments.Pages.Payments.Change;
 
@@ -75,7 +75,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
         TempData[PaymentPage.DoneKey] = changed
             ? "Your payment is changed."
             : "This payment could not be changed: the 8 pm Eastern cut-off on its date has passed and it is being processed.";
-        return RedirectToPage("/Payments/Payment/Index", new { paymentId = PaymentId });
+        return RedirectToPage("/Payments/Payment", new { paymentId = PaymentId });
     }
 
     /// <summary>Null when the page may show; otherwise 404 (not this user's) or back to the payment (no longer changeable).</summary>
@@ -90,7 +90,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
         if (!payment.CanChange)
         {
             TempData[PaymentPage.DoneKey] = "This payment can no longer be changed.";
-            return RedirectToPage("/Payments/Payment/Index", new { paymentId = PaymentId });
+            return RedirectToPage("/Payments/Payment", new { paymentId = PaymentId });
         }
 
         BankAccounts = await mediator.Send(new ListBankAccounts(UserId), cancellationToken);

@@ -33,7 +33,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
 
     /// <summary>What the posted button asked: "review" (Continue), "pay" (Pay), or "edit" (Change).</summary>
     [BindProperty(Name = "step")]
-    public string? Step { get; set; }
+    public string? Button { get; set; }
 
     public PaymentAccount Account { get; private set; } = default!;
 
@@ -78,7 +78,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
             return NotFound(); // a bank account id that is not one of this user's: tampered, not a typing mistake
         }
 
-        if (Step == "edit")
+        if (Button == "edit")
         {
             ModelState.Clear();
             return Page();
@@ -87,30 +87,30 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
         Data.UserId = UserId;
         Data.Account = Account;
         Data.BankAccounts = BankAccounts;
-        Data.Pay = Step == "pay";
+        Data.Pay = Button == "pay";
         var outcome = await mediator.Send(Data, cancellationToken);
-        switch (outcome)
+        switch (outcome.Step)
         {
-            case Outcome.Made made:
-                return RedirectToPage("/Payments/Payment/Index", new { paymentId = made.PaymentId });
-            case Outcome.Duplicate duplicate:
-                Checked = duplicate.Review;
+            case Step.Made:
+                return RedirectToPage("/Payments/Payment", new { paymentId = outcome.PaymentId });
+            case Step.Duplicate:
+                Checked = outcome.Review;
                 if (Data.Pay && !Data.ConfirmDuplicate)
                 {
                     // Asked already (the box was shown) and not ticked: say so at the box.
                     if (Data.DuplicateShown)
                     {
-                        ModelState.AddModelError("Data.ConfirmDuplicate", $"Select yes to pay {Checked.Amount} again on {PaymentCalendar.Long(Checked.PayOn)}, or change the payment");
+                        ModelState.AddModelError("Data.ConfirmDuplicate", $"Select yes to pay {Checked!.Amount} again on {PaymentCalendar.Long(Checked.PayOn)}, or change the payment");
                     }
                 }
 
                 Data.DuplicateShown = true;
                 return Page();
-            case Outcome.Checked review:
-                Checked = review.Review;
+            case Step.Checked:
+                Checked = outcome.Review;
                 return Page();
             default:
-                throw new InvalidOperationException($"Unexpected outcome {outcome}.");
+                throw new InvalidOperationException($"Unexpected step {outcome.Step}.");
         }
     }
 
@@ -133,13 +133,63 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
     /// <summary>The answers as checked: what is paid, from where, when.</summary>
     public sealed record Review(Money Amount, string AmountLabel, Guid BankAccountId, string BankAccountName, DateOnly PayOn);
 
-    public abstract record Outcome
+    public enum Step
     {
-        public sealed record Checked(Review Review) : Outcome;
+        /// <summary>The answers are fine: show them to check.</summary>
+        Checked,
 
-        public sealed record Duplicate(Review Review) : Outcome;
+        /// <summary>The same amount on the same day is already paid or scheduled: ask before paying again.</summary>
+        Duplicate,
 
-        public sealed record Made(Guid PaymentId) : Outcome;
+        /// <summary>The payment is made (now, or by an earlier submit of the same form).</summary>
+        Made,
+    }
+
+    public sealed record Outcome(Step Step, Review? Review = null, Guid PaymentId = default);
+
+    /// <summary>One way to choose the amount; <see cref="Amount"/> is null for "another amount", which is typed.</summary>
+    internal sealed record AmountChoice(string Value, string Label, Money? Amount);
+
+    /// <summary>
+    /// The amounts offered: what is left of the statement balance and of the minimum due (after payments posted since it
+    /// closed), the current balance, or another amount. A choice worth nothing is not offered.
+    /// </summary>
+    internal static class AmountChoices
+    {
+        public const string Statement = "statement";
+        public const string Minimum = "minimum";
+        public const string Current = "current";
+        public const string Other = "other";
+
+        public static IReadOnlyList<AmountChoice> For(PaymentAccount account)
+        {
+            ArgumentNullException.ThrowIfNull(account);
+            var choices = new List<AmountChoice>();
+            if (account.LastStatement is { } statement)
+            {
+                if (statement.RemainingBalance > Money.Zero && statement.RemainingBalance <= account.CurrentBalance)
+                {
+                    choices.Add(new(Statement, "Statement balance", statement.RemainingBalance));
+                }
+
+                if (statement.RemainingMinimum > Money.Zero && statement.RemainingMinimum <= account.CurrentBalance && statement.RemainingMinimum != statement.RemainingBalance)
+                {
+                    choices.Add(new(Minimum, "Minimum payment due", statement.RemainingMinimum));
+                }
+            }
+
+            if (account.CurrentBalance > Money.Zero)
+            {
+                choices.Add(new(Current, "Current balance", account.CurrentBalance));
+                choices.Add(new(Other, "Another amount", null));
+            }
+
+            return choices;
+        }
+
+        /// <summary>The choice selected when the form first shows: the minimum when one is due, else the first on offer.</summary>
+        public static string? Default(PaymentAccount account) =>
+            For(account) is var choices && choices.Any(c => c.Value == Minimum) ? Minimum : choices.FirstOrDefault()?.Value;
     }
 
     /// <summary>The form as posted. Amount and date stay text, so anything typed gets a message, never a binding error.</summary>
@@ -197,17 +247,17 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
             var review = Resolve(request);
             if (!request.Pay)
             {
-                return await IsDuplicateAsync(request, review, cancellationToken) ? new Outcome.Duplicate(review) : new Outcome.Checked(review);
+                return new Outcome(await IsDuplicateAsync(request, review, cancellationToken) ? Step.Duplicate : Step.Checked, review);
             }
 
             if (await MadeWithKeyAsync(request.IdempotencyKey, cancellationToken) is { } made)
             {
-                return new Outcome.Made(made); // the same form again: the same payment
+                return new Outcome(Step.Made, PaymentId: made); // the same form again: the same payment
             }
 
             if (!request.ConfirmDuplicate && await IsDuplicateAsync(request, review, cancellationToken))
             {
-                return new Outcome.Duplicate(review);
+                return new Outcome(Step.Duplicate, review);
             }
 
             var now = time.GetUtcNow().UtcDateTime;
@@ -226,7 +276,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return new Outcome.Made(payment.Id);
+                return new Outcome(Step.Made, PaymentId: payment.Id);
             }
             catch (DbUpdateException)
             {
@@ -234,7 +284,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
                 db.ChangeTracker.Clear();
                 if (await MadeWithKeyAsync(request.IdempotencyKey, cancellationToken) is { } winner)
                 {
-                    return new Outcome.Made(winner);
+                    return new Outcome(Step.Made, PaymentId: winner);
                 }
 
                 throw;

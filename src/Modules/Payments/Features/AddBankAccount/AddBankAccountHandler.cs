@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BillCenter.Modules.Payments.Features.AddBankAccount;
 
 /// <summary>Adds a bank account: encrypted number, keyed fingerprint, last four digits; the same account twice is the one saved.</summary>
-internal sealed class BankAccountSaver(PaymentsDbContext db, BankAccountNumbers numbers, TimeProvider time) : IRequestHandler<Contracts.AddBankAccount, Guid>
+internal sealed class AddBankAccountHandler(PaymentsDbContext db, BankAccountNumbers numbers, TimeProvider time) : IRequestHandler<Contracts.AddBankAccount, Guid>
 {
     public async Task<Guid> Handle(Contracts.AddBankAccount request, CancellationToken cancellationToken)
     {

@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace BillCenter.Modules.Payments.Pages.Payments.Payment;
+namespace BillCenter.Modules.Payments.Pages.Payments;
 
-/// <summary>One payment: the confirmation after paying, and where it can be changed or cancelled until its cut-off.</summary>
+/// <summary>One payment: the confirmation after paying, and where it can be changed or canceled until its cut-off.</summary>
 [Authorize]
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class PaymentModel(IMediator mediator) : PageModel
 {
     public const string DoneKey = "payments.payment.done";
 

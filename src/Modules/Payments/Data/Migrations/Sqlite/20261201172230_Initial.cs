@@ -91,7 +91,7 @@ namespace BillCenter.Modules.Payments.Data.Migrations.Sqlite
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     PostedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CanceledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ReturnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
