@@ -253,7 +253,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             RuleFor(c => c.FixedAmount).Cascade(CascadeMode.Stop)
                 .Must(a => !string.IsNullOrWhiteSpace(a)).WithMessage("Enter the fixed amount AutoPay pays, for example 150.00")
                 .Must(a => !a!.Any(char.IsLetter)).WithMessage("Fixed amount must only include numbers and a decimal point, for example 150.00")
-                .Must(a => Money.TryParse(a, out _) || !HasMoreThanTwoDecimals(a)).WithMessage("Fixed amount must be a number, for example 150.00")
+                .Must(a => Money.TryParse(a, out _) || HasMoreThanTwoDecimals(a)).WithMessage("Fixed amount must be a number, for example 150.00")
                 .Must(a => Money.TryParse(a, out _)).WithMessage("Fixed amount must not have more than 2 decimal places, for example 150.25")
                 .Must(a => Money.TryParse(a, out var amount) && amount >= MinFixedAmount).WithMessage($"Fixed amount must be {MinFixedAmount} or more")
                 .Must(a => Money.TryParse(a, out var amount) && amount <= MaxFixedAmount).WithMessage($"Fixed amount must be {MaxFixedAmount} or less")
