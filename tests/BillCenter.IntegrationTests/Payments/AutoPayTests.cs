@@ -65,7 +65,7 @@ public abstract class AutoPayTests(NotificationAppFixture fixture)
             $"changed: a fixed amount of $1,250.50 (never more than the statement balance), from {bank}, on the due date",
             "turned off",
         ];
-        Assert.Equal(expected.Order(StringComparer.Ordinal), alerts.Select(m => Change(m.TextBody, last4)).Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), alerts.Select(m => Change(m.TextBody ?? string.Empty, last4)).Order(StringComparer.Ordinal));
         var events = await App.SecurityEventsAsync(userId, SecurityEventKind.AutoPayChanged);
         Assert.Equal(3, events.Count);
         Assert.All(events, e => Assert.Equal(account.CardAccountId, e.CardAccountId));

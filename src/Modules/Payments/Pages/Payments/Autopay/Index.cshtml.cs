@@ -71,7 +71,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     };
 
     /// <summary>"the minimum payment due", "the statement balance", "a fixed amount of $150.00".</summary>
-    public static string What(AutoPayRule rule, Money fixedAmount) => rule switch
+    internal static string What(AutoPayRule rule, Money fixedAmount) => rule switch
     {
         AutoPayRule.MinimumDue => "the minimum payment due",
         AutoPayRule.StatementBalance => "the statement balance",
@@ -79,7 +79,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     };
 
     /// <summary>"the minimum payment due, from Checking ending 6789, 3 days before the due date".</summary>
-    public static string Describe(AutoPayRule rule, Money fixedAmount, string bankAccount, int daysBefore) =>
+    internal static string Describe(AutoPayRule rule, Money fixedAmount, string bankAccount, int daysBefore) =>
         $"{What(rule, fixedAmount)}, from {bankAccount}, {When(daysBefore).ToLowerInvariant()}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -92,8 +92,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         Saved = TempData[SavedKey] as string ?? TempData[BankAccountsPage.SavedKey] as string;
         if (Account!.Plan is { } plan)
         {
-            Data.Rule = plan.Rule.ToString();
-            Data.FixedAmount = plan.Rule == AutoPayRule.FixedAmount ? plan.FixedAmount.Amount.ToString("0.00", CultureInfo.InvariantCulture) : null;
+            Data.Rule = plan.Rule;
+            Data.FixedAmount = plan.Rule == nameof(AutoPayRule.FixedAmount) ? plan.FixedAmount.Amount.ToString("0.00", CultureInfo.InvariantCulture) : null;
             Data.BankAccountId = plan.BankAccountId.ToString();
             Data.DaysBefore = plan.DaysBefore.ToString(CultureInfo.InvariantCulture);
             Data.Version = plan.Version;
@@ -170,11 +170,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return true;
     }
 
-    /// <summary>The AutoPay plan of a card account, as the page shows it.</summary>
-    public sealed record Plan(AutoPayRule Rule, Money FixedAmount, Guid BankAccountId, string BankAccountName, int DaysBefore, Guid Version)
-    {
-        public string Description => Describe(Rule, FixedAmount, BankAccountName, DaysBefore);
-    }
+    /// <summary>The AutoPay plan of a card account, as the page shows it and its form starts from.</summary>
+    /// <param name="Rule">What it pays, as the form posts it: "MinimumDue", "StatementBalance" or "FixedAmount".</param>
+    /// <param name="Description">"the minimum payment due, from Checking ending 6789, 3 days before the due date".</param>
+    public sealed record Plan(string Rule, Money FixedAmount, Guid BankAccountId, int DaysBefore, Guid Version, string Description);
 
     /// <param name="Name">The card account's name, e.g. "Gold Card ending 0013".</param>
     /// <param name="Plan">Its AutoPay plan; null when AutoPay is off.</param>
@@ -199,7 +198,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 .SingleOrDefaultAsync(cancellationToken);
             return new Current(account.CardAccountId, account.DisplayName, account.Last4, plan is null
                 ? null
-                : new Plan(plan.Rule, plan.FixedAmount, plan.BankAccountId, BankAccount.Describe(plan.Kind, plan.Last4, plan.Nickname), plan.DaysBefore, plan.Version));
+                : new Plan(plan.Rule.ToString(), plan.FixedAmount, plan.BankAccountId, plan.DaysBefore, plan.Version,
+                    Describe(plan.Rule, plan.FixedAmount, BankAccount.Describe(plan.Kind, plan.Last4, plan.Nickname), plan.DaysBefore)));
         }
     }
 
