@@ -139,7 +139,7 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
 
         await AssertOneLineAsync(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Preferences" }));
         await AssertOneLineAsync(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Notices", Exact = false }));
-        foreach (var path in new[] { "/preferences", "/preferences/security-questions", "/preferences/alerts", "/preferences/email", "/preferences/mobile", "/preferences/statements", "/notices" })
+        foreach (var path in new[] { "/preferences", "/preferences/security-questions", "/preferences/alerts", "/preferences/email", "/preferences/mobile", "/preferences/statements", "/notices", "/payments/bank-accounts", "/payments/bank-accounts/add" })
         {
             await page.GotoAsync(path);
             await AssertReflowsAsync(page);
@@ -164,6 +164,14 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
             await AssertReflowsAsync(page);
             await browser.AssertAccessibleAsync(page);
         }
+
+        // AutoPay of the first account: its address holds the account's id, as the statements link does.
+        await page.GotoAsync("/accounts");
+        var statements = await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Statements for Gold Card$") }).First.GetAttributeAsync("href");
+        await page.GotoAsync($"/payments/autopay/{Regex.Match(statements!, "[0-9a-f-]{36}").Value}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "AutoPay", Level = 1 })).ToBeVisibleAsync();
+        await AssertReflowsAsync(page);
+        await browser.AssertAccessibleAsync(page);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BillCenter.Host.DemoData;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BillCenter.IntegrationTests;
 
@@ -46,12 +47,15 @@ public abstract partial class LinkTests(AppFixture fixture)
     {
         var client = App.CreateBrowserLikeClient();
         await client.SignInOrFailAsync(DemoData.CardholderUserId, DemoData.CardholderPassword);
+        var autoPay = $"/payments/autopay/{await DemoCardAccountAsync()}";
 
-        var crawl = await CrawlAsync(client, ["/", .. JourneyPages]);
+        var crawl = await CrawlAsync(client, ["/", .. JourneyPages, "/payments/bank-accounts", autoPay]);
 
         AssertFooterReached(crawl);
         Assert.Contains("/accounts", crawl.Ok);
         Assert.DoesNotContain("/accounts", crawl.Redirects.Keys);
+        Assert.Contains("/payments/bank-accounts/add", crawl.Ok);
+        Assert.Contains($"/payments/bank-accounts/add?returnUrl={Uri.EscapeDataString(autoPay)}", crawl.Ok);
         // Following every link did not sign the cardholder out.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/accounts", Cancel)).StatusCode);
     }
@@ -114,6 +118,19 @@ public abstract partial class LinkTests(AppFixture fixture)
         var crawl = await CrawlAsync(client, ["/enroll/done"]);
 
         Assert.All(nextLinks, link => Assert.Contains(link, crawl.Ok));
+    }
+
+    /// <summary>The id of the demo cardholder's first card account (the pages of one account hold it in their address).</summary>
+    private async Task<Guid> DemoCardAccountAsync()
+    {
+        var id = Guid.Empty;
+        await App.WithScopeAsync(async services =>
+        {
+            var user = await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<BillCenter.Modules.Users.Domain.BillCenterUser>>().FindByNameAsync(DemoData.CardholderUserId);
+            var accounts = await services.GetRequiredService<MediatR.IMediator>().Send(new BillCenter.Modules.Accounts.Contracts.GetPaymentAccounts(user!.Id), Cancel);
+            id = accounts[0].CardAccountId;
+        });
+        return id;
     }
 
     private static void AssertFooterReached(Crawl crawl) =>
