@@ -94,8 +94,8 @@ public abstract class AutoPayTests(NotificationAppFixture fixture)
         foreach (var id in new[] { scheduled, secondScheduled })
         {
             var payment = await App.PaymentAsync(id);
-            Assert.Equal(PaymentStatus.Cancelled, payment.Status);
-            Assert.NotNull(payment.CancelledAt);
+            Assert.Equal(PaymentStatus.Canceled, payment.Status);
+            Assert.NotNull(payment.CanceledAt);
         }
 
         Assert.Equal(PaymentStatus.Processing, (await App.PaymentAsync(processing)).Status);

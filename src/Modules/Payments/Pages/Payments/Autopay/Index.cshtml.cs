@@ -368,8 +368,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                     .ToListAsync(cancellationToken);
                 foreach (var payment in scheduled)
                 {
-                    payment.Status = PaymentStatus.Cancelled;
-                    payment.CancelledAt = now.UtcDateTime;
+                    payment.Status = PaymentStatus.Canceled;
+                    payment.CanceledAt = now.UtcDateTime;
                     payment.UpdatedAt = now.UtcDateTime;
                     payment.Version = Guid.NewGuid();
                 }
