@@ -16,4 +16,18 @@ internal sealed class BankAccountNumbers(IDataProtectionProvider provider, Keyed
     public string Unprotect(string protectedNumber) => _protector.Unprotect(protectedNumber);
 
     public string Fingerprint(string routingNumber, string accountNumber) => hasher.Hash("bank-account", $"{routingNumber}:{accountNumber}");
+
+    /// <summary>A new saved bank account from checked digits: the number encrypted and fingerprinted, only its last four kept in clear.</summary>
+    public BankAccount NewAccount(string userId, BankAccountKind kind, string holderName, string routingNumber, string accountNumber, string? nickname, DateTime now) => new()
+    {
+        UserId = userId,
+        Kind = kind,
+        HolderName = string.Join(' ', holderName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+        RoutingNumber = routingNumber,
+        ProtectedAccountNumber = Protect(accountNumber),
+        Fingerprint = Fingerprint(routingNumber, accountNumber),
+        Last4 = accountNumber[^4..],
+        Nickname = string.IsNullOrWhiteSpace(nickname) ? null : nickname.Trim(),
+        AddedAt = now,
+    };
 }

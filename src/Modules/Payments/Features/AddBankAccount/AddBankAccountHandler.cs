@@ -21,18 +21,7 @@ internal sealed class AddBankAccountHandler(PaymentsDbContext db, BankAccountNum
             return saved;
         }
 
-        var account = new BankAccount
-        {
-            UserId = request.UserId,
-            Kind = request.IsSavings ? BankAccountKind.Savings : BankAccountKind.Checking,
-            HolderName = request.HolderName.Trim(),
-            RoutingNumber = request.RoutingNumber,
-            ProtectedAccountNumber = numbers.Protect(request.AccountNumber),
-            Fingerprint = fingerprint,
-            Last4 = request.AccountNumber[^4..],
-            Nickname = string.IsNullOrWhiteSpace(request.Nickname) ? null : request.Nickname.Trim(),
-            AddedAt = time.GetUtcNow().UtcDateTime,
-        };
+        var account = numbers.NewAccount(request.UserId, request.IsSavings ? BankAccountKind.Savings : BankAccountKind.Checking, request.HolderName, request.RoutingNumber, request.AccountNumber, request.Nickname, time.GetUtcNow().UtcDateTime);
         db.BankAccounts.Add(account);
         await db.SaveChangesAsync(cancellationToken);
         return account.Id;

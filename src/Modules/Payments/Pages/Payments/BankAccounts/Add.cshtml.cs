@@ -150,18 +150,7 @@ public sealed class AddModel(IMediator mediator) : PageModel
             }
 
             var now = time.GetUtcNow().UtcDateTime;
-            var account = new BankAccount
-            {
-                UserId = request.UserId,
-                Kind = Enum.Parse<BankAccountKind>(request.Kind!),
-                HolderName = string.Join(' ', request.HolderName!.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
-                RoutingNumber = routing,
-                ProtectedAccountNumber = numbers.Protect(accountNumber),
-                Fingerprint = fingerprint,
-                Last4 = accountNumber[^4..],
-                Nickname = string.IsNullOrWhiteSpace(request.Nickname) ? null : request.Nickname.Trim(),
-                AddedAt = now,
-            };
+            var account = numbers.NewAccount(request.UserId, Enum.Parse<BankAccountKind>(request.Kind!), request.HolderName!, routing, accountNumber, request.Nickname, now);
             // What alerts and the audit say: its kind and last four digits only, never the cardholder's own words.
             var plainName = BankAccount.Describe(account.Kind, account.Last4, null);
             db.BankAccounts.Add(account);
