@@ -236,10 +236,38 @@ public abstract class PaymentJobsTests(NotificationAppFixture fixture)
 
     private async Task<Holder> CardholderAsync(decimal purchase, string routing = GoodRouting)
     {
-        var account = await App.OpenAsync(mobile: null);
-        var (_, userId) = await App.NewCardholderAsync(Password, account);
+        var (account, userId) = await OnlineAccountAsync();
         await App.SendAsync(new PostCardTransaction(
             account.CardAccountId, account.CardIds[0], DateTime.UtcNow.AddDays(-20), "Corner Bakery", TransactionKind.Purchase, Dollars(purchase)));
+        return new Holder(account, userId, await BankAccountAsync(userId, routing));
+    }
+
+    /// <summary>A cardholder whose statement closing on <paramref name="close"/> owes <paramref name="purchase"/>, with <paramref name="paidSinceClose"/> posted since.</summary>
+    private async Task<Holder> StatementAsync(DateOnly close, decimal purchase, decimal paidSinceClose = 0m)
+    {
+        var (account, userId) = await OnlineAccountAsync();
+        await App.SendAsync(new PostCardTransaction(
+            account.CardAccountId, account.CardIds[0], close.AddDays(-1).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), "Corner Bakery", TransactionKind.Purchase, Dollars(purchase)));
+        await App.SendAsync(new CloseStatement(account.CardAccountId, close));
+        if (paidSinceClose > 0)
+        {
+            await App.SendAsync(new PostCardTransaction(
+                account.CardAccountId, null, close.AddDays(1).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), "Payment — thank you", TransactionKind.Payment, Dollars(-paidSinceClose)));
+        }
+
+        return new Holder(account, userId, await BankAccountAsync(userId, GoodRouting));
+    }
+
+    /// <summary>A card account linked to a new online user, as enrollment leaves it.</summary>
+    private async Task<(TestAccount Account, string UserId)> OnlineAccountAsync()
+    {
+        var account = await App.OpenAsync(mobile: null);
+        var (_, userId) = await App.NewCardholderAsync(Password, account);
+        return (account, userId);
+    }
+
+    private async Task<Guid> BankAccountAsync(string userId, string routing)
+    {
         var bank = new BankAccount
         {
             UserId = userId,
@@ -252,36 +280,7 @@ public abstract class PaymentJobsTests(NotificationAppFixture fixture)
             AddedAt = DateTime.UtcNow,
         };
         await WithPaymentsAsync(db => db.BankAccounts.Add(bank));
-        return new Holder(account, userId, bank.Id);
-    }
-
-    /// <summary>A cardholder whose statement closing on <paramref name="close"/> owes <paramref name="purchase"/>, with <paramref name="paidSinceClose"/> posted since.</summary>
-    private async Task<Holder> StatementAsync(DateOnly close, decimal purchase, decimal paidSinceClose = 0m)
-    {
-        var account = await App.OpenAsync(mobile: null);
-        var (_, userId) = await App.NewCardholderAsync(Password, account);
-        await App.SendAsync(new PostCardTransaction(
-            account.CardAccountId, account.CardIds[0], close.AddDays(-1).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), "Corner Bakery", TransactionKind.Purchase, Dollars(purchase)));
-        await App.SendAsync(new CloseStatement(account.CardAccountId, close));
-        if (paidSinceClose > 0)
-        {
-            await App.SendAsync(new PostCardTransaction(
-                account.CardAccountId, null, close.AddDays(1).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), "Payment — thank you", TransactionKind.Payment, Dollars(-paidSinceClose)));
-        }
-
-        var bank = new BankAccount
-        {
-            UserId = userId,
-            Kind = BankAccountKind.Savings,
-            HolderName = "Test Holder",
-            RoutingNumber = GoodRouting,
-            ProtectedAccountNumber = "protected",
-            Fingerprint = Guid.NewGuid().ToString("N"),
-            Last4 = "4321",
-            AddedAt = DateTime.UtcNow,
-        };
-        await WithPaymentsAsync(db => db.BankAccounts.Add(bank));
-        return new Holder(account, userId, bank.Id);
+        return bank.Id;
     }
 
     /// <summary>A statement close a few days back: its due date is weeks ahead.</summary>
