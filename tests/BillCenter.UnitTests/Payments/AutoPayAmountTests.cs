@@ -37,11 +37,13 @@ public class AutoPayAmountTests
     }
 
     [Theory]
-    [InlineData(AutoPayRule.MinimumDue)]
-    [InlineData(AutoPayRule.StatementBalance)]
-    [InlineData(AutoPayRule.FixedAmount)]
-    public void Given_paid_in_full_or_nothing_owed_Then_nothing(AutoPayRule rule)
+    [InlineData(1)] // AutoPayRule.MinimumDue (the enum is internal to the module)
+    [InlineData(2)] // StatementBalance
+    [InlineData(3)] // FixedAmount
+    public void Given_paid_in_full_or_nothing_owed_Then_nothing(int ruleValue)
     {
+        var rule = (AutoPayRule)ruleValue;
+        Assert.True(Enum.IsDefined(rule));
         Assert.Null(For(rule, paid: 500m, fixedAmount: 100m));
         Assert.Null(For(rule, paid: 650m, fixedAmount: 100m));
         Assert.Null(For(rule, paid: 0m, fixedAmount: 100m, balance: 0m, minimum: 0m));

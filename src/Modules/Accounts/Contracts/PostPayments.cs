@@ -10,12 +10,6 @@ namespace BillCenter.Modules.Accounts.Contracts;
 /// </summary>
 public sealed record PostPayments(IReadOnlyList<LedgerPayment> Payments) : IRequest<MediatR.Unit>;
 
-/// <summary>
-/// Reverse payments the bank returned (each raises the balance back by its amount, as a payment entry of opposite sign),
-/// idempotent by payment id like <see cref="PostPayments"/>.
-/// </summary>
-public sealed record ReturnPayments(IReadOnlyList<LedgerPayment> Payments) : IRequest<MediatR.Unit>;
-
 /// <param name="PaymentId">The paying module's id: the ledger's reference, so each payment posts once.</param>
 /// <param name="Amount">What was paid, positive.</param>
 /// <param name="Description">What the activity page shows, e.g. "Online payment, thank you".</param>

@@ -1,6 +1,6 @@
 namespace BillCenter.Modules.Payments.Domain;
 
-public enum AutoPayRule
+internal enum AutoPayRule
 {
     MinimumDue = 1,
     StatementBalance = 2,

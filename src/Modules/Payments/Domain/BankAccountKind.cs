@@ -1,6 +1,6 @@
 namespace BillCenter.Modules.Payments.Domain;
 
-public enum BankAccountKind
+internal enum BankAccountKind
 {
     Checking = 1,
     Savings = 2,

@@ -1,6 +1,6 @@
 namespace BillCenter.Modules.Payments.Domain;
 
-public enum PaymentStatus
+internal enum PaymentStatus
 {
     /// <summary>Waiting for its date; it can be changed or cancelled until the cut-off on that date.</summary>
     Scheduled = 1,

@@ -3,31 +3,14 @@ using BillCenter.Modules.Accounts.Data;
 using BillCenter.Modules.Accounts.Domain;
 using BillCenter.Modules.Accounts.Features.StatementRun;
 using BillCenter.SharedKernel.Money;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace BillCenter.Modules.Accounts.Features.GetPaymentAccounts;
 
-/// <summary>Both ways of asking: three set-based queries (accounts with their last statement, payments since, names), whatever the number of accounts.</summary>
-internal sealed class PaymentAccountsQuery(AccountsDbContext db)
-    : IRequestHandler<Contracts.GetPaymentAccounts, IReadOnlyList<PaymentAccount>>, IRequestHandler<GetPaymentAccountsById, IReadOnlyList<PaymentAccount>>
+/// <summary>What paying needs of the accounts a query selects, for both ways of asking: three set-based queries (accounts with their last statement, payments since, names), whatever the number of accounts.</summary>
+internal static class PaymentAccountsQuery
 {
-    public Task<IReadOnlyList<PaymentAccount>> Handle(Contracts.GetPaymentAccounts request, CancellationToken cancellationToken)
-    {
-        var linked = db.UserLinks.Where(l => l.UserId == request.UserId).Select(l => l.CardAccountId);
-        var accounts = db.CardAccounts.Where(a => linked.Contains(a.Id));
-        if (request.CardAccountId is { } id)
-        {
-            accounts = accounts.Where(a => a.Id == id);
-        }
-
-        return LoadAsync(accounts, cancellationToken);
-    }
-
-    public Task<IReadOnlyList<PaymentAccount>> Handle(GetPaymentAccountsById request, CancellationToken cancellationToken) =>
-        LoadAsync(db.CardAccounts.Where(a => request.CardAccountIds.Contains(a.Id)), cancellationToken);
-
-    private async Task<IReadOnlyList<PaymentAccount>> LoadAsync(IQueryable<CardAccount> accounts, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<PaymentAccount>> LoadAsync(AccountsDbContext db, IQueryable<CardAccount> accounts, CancellationToken cancellationToken)
     {
         var rows = await accounts.AsNoTracking()
             .OrderBy(a => a.OpenedAt).ThenBy(a => a.Id)

@@ -14,8 +14,7 @@ namespace BillCenter.Modules.Accounts.Features.PostPayments;
 /// is unique in the ledger, and each account carries a concurrency token: two callers posting the same payments at once
 /// cannot both win; the loser reads again, finds them posted and posts nothing.
 /// </summary>
-internal sealed class LedgerPayments(AccountsDbContext db, TimeProvider time)
-    : IRequestHandler<Contracts.PostPayments, Unit>, IRequestHandler<ReturnPayments, Unit>
+internal static class LedgerPayments
 {
     private const int MaxAttempts = 5;
 
@@ -23,13 +22,9 @@ internal sealed class LedgerPayments(AccountsDbContext db, TimeProvider time)
 
     public static string ReturnReference(Guid paymentId) => $"ret-{paymentId:N}";
 
-    public Task<Unit> Handle(Contracts.PostPayments request, CancellationToken cancellationToken) =>
-        PostAsync(request.Payments, PaymentReference, sign: -1, cancellationToken);
-
-    public Task<Unit> Handle(ReturnPayments request, CancellationToken cancellationToken) =>
-        PostAsync(request.Payments, ReturnReference, sign: 1, cancellationToken);
-
-    private async Task<Unit> PostAsync(IReadOnlyList<LedgerPayment> payments, Func<Guid, string> referenceOf, int sign, CancellationToken cancellationToken)
+    /// <summary>Posts <paramref name="payments"/> (<paramref name="sign"/> -1 lowers the balance, +1 raises it back) under the references <paramref name="referenceOf"/> gives, each once.</summary>
+    public static async Task<Unit> PostAsync(
+        AccountsDbContext db, TimeProvider time, IReadOnlyList<LedgerPayment> payments, Func<Guid, string> referenceOf, int sign, CancellationToken cancellationToken)
     {
         if (payments.Count == 0)
         {
@@ -41,7 +36,7 @@ internal sealed class LedgerPayments(AccountsDbContext db, TimeProvider time)
             db.ChangeTracker.Clear();
             try
             {
-                await PostOnceAsync(payments, referenceOf, sign, cancellationToken);
+                await PostOnceAsync(db, time, payments, referenceOf, sign, cancellationToken);
                 return Unit.Value;
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
@@ -51,7 +46,7 @@ internal sealed class LedgerPayments(AccountsDbContext db, TimeProvider time)
         }
     }
 
-    private async Task PostOnceAsync(IReadOnlyList<LedgerPayment> payments, Func<Guid, string> referenceOf, int sign, CancellationToken cancellationToken)
+    private static async Task PostOnceAsync(AccountsDbContext db, TimeProvider time, IReadOnlyList<LedgerPayment> payments, Func<Guid, string> referenceOf, int sign, CancellationToken cancellationToken)
     {
         var references = payments.Select(p => referenceOf(p.PaymentId)).ToList();
         var posted = (await db.Transactions.AsNoTracking().Where(t => t.Reference != null && references.Contains(t.Reference))
