@@ -129,6 +129,21 @@ public abstract class PaymentJobsTests(NotificationAppFixture fixture)
     }
 
     [Fact]
+    public async Task Given_the_recurring_jobs_as_the_app_builds_them_Then_posting_runs_on_the_app_s_clock_and_AutoPay_finds_nothing_due_yet()
+    {
+        var holder = await CardholderAsync(purchase: 200m);
+        var id = await PaymentAsync(holder, 45m, Today.AddDays(-1)); // yesterday's cut-off has passed whatever the hour
+        var planned = await StatementAsync(CloseDay(), 300m);
+        await PlanAsync(planned, AutoPayRule.StatementBalance); // due weeks from now
+
+        await App.WithScopeAsync(services => services.GetRequiredService<Modules.Payments.Jobs.PostPayments>().RunAsync(Cancel));
+        await App.WithScopeAsync(services => services.GetRequiredService<Modules.Payments.Jobs.ScheduleAutoPay>().RunAsync(Cancel));
+
+        Assert.Equal(PaymentStatus.Posted, (await PaymentByIdAsync(id)).Status);
+        Assert.Empty(await PaymentsOfAsync(planned));
+    }
+
+    [Fact]
     public async Task Given_AutoPay_plans_on_their_day_Then_each_schedules_what_its_rule_leaves_owing_capped_at_the_balance()
     {
         var close = CloseDay();
