@@ -1,8 +1,11 @@
 using BillCenter.Modules.Payments.Data;
 using BillCenter.Modules.Payments.Domain;
+using BillCenter.Modules.Payments.Features.PostDuePayments;
+using BillCenter.Modules.Payments.Features.ScheduleAutoPay;
 using BillCenter.Modules.Payments.Jobs;
 using BillCenter.SharedKernel.Data;
 using BillCenter.SharedKernel.Modules;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BillCenter.Modules.Payments;
@@ -22,6 +25,9 @@ public sealed class PaymentsModule : IModule
         services.AddModuleDbContext<PaymentsDbContext, SqlitePaymentsDbContext, PostgresPaymentsDbContext>(Name, context.Database);
         services.AddOutbox<PaymentsDbContext>();
         services.AddSingleton<BankAccountNumbers>();
+        services.AddOptions<PaymentsOptions>().Bind(context.Configuration.GetSection(PaymentsOptions.Section));
+        services.AddScoped<DuePaymentPoster>();
+        services.AddScoped<AutoPayScheduler>();
         services.AddScoped<PostPayments>();
         services.AddScoped<ScheduleAutoPay>();
     }

@@ -1,7 +1,11 @@
+using BillCenter.Modules.Payments.Features.ScheduleAutoPay;
+using Hangfire;
+
 namespace BillCenter.Modules.Payments.Jobs;
 
-/// <summary>Job "payments:autopay": schedules each AutoPay statement's payment once.</summary>
-internal sealed class ScheduleAutoPay
+/// <summary>Job "payments:autopay": schedules each AutoPay statement's payment once (<see cref="AutoPayScheduler"/>).</summary>
+internal sealed class ScheduleAutoPay(AutoPayScheduler scheduler)
 {
-    public Task RunAsync(CancellationToken cancellationToken) => throw new NotImplementedException("in progress");
+    [AutomaticRetry(Attempts = 5)]
+    public Task RunAsync(CancellationToken cancellationToken) => scheduler.RunAsync(cancellationToken);
 }
