@@ -119,7 +119,7 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
 
         await AssertOneLineAsync(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Your accounts" }));
         await AssertOneLineAsync(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Sign out" }));
-        await Assertions.Expect(page.Locator("main dl dt")).ToHaveCountAsync(12); // 6 rows for each of the two accounts
+        await Assertions.Expect(page.Locator("main dl dt")).ToHaveCountAsync(14); // 7 rows for each of the two accounts (AutoPay the last)
 
         var activity = page.GetByRole(AriaRole.Region, new() { Name = "Latest activity on card ending 0013" });
         var table = activity.GetByRole(AriaRole.Table, new() { Name = "Latest activity on card ending 0013" });
@@ -139,7 +139,7 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
 
         await AssertOneLineAsync(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Preferences" }));
         await AssertOneLineAsync(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Notices", Exact = false }));
-        foreach (var path in new[] { "/preferences", "/preferences/security-questions", "/preferences/alerts", "/preferences/email", "/preferences/mobile", "/preferences/statements", "/notices", "/payments/bank-accounts", "/payments/bank-accounts/add" })
+        foreach (var path in new[] { "/preferences", "/preferences/security-questions", "/preferences/alerts", "/preferences/email", "/preferences/mobile", "/preferences/statements", "/notices", "/payments", "/payments/history", "/payments/bank-accounts", "/payments/bank-accounts/add" })
         {
             await page.GotoAsync(path);
             await AssertReflowsAsync(page);
@@ -164,6 +164,13 @@ public sealed class SmallScreenTests(BrowserFixture browser) : IClassFixture<Bro
             await AssertReflowsAsync(page);
             await browser.AssertAccessibleAsync(page);
         }
+
+        // Making a payment, reached by its button on the payments page.
+        await page.GotoAsync("/payments");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Make a payment to Gold Card") }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Make a payment", Level = 1 })).ToBeVisibleAsync();
+        await AssertReflowsAsync(page);
+        await browser.AssertAccessibleAsync(page);
 
         // AutoPay of the first account: its address holds the account's id, as the statements link does.
         await page.GotoAsync("/accounts");

@@ -70,9 +70,10 @@ public abstract class PageAccessTests(AppFixture fixture)
     private static string Route(RouteEndpoint page) => "/" + page.RoutePattern.RawText?.TrimStart('/');
 
     /// <summary>The page's address: a card account's pages for <paramref name="cardAccountId"/>, a statement's page for <paramref name="statementId"/>.</summary>
-    private static string Path(RouteEndpoint page, Guid? cardAccountId = null, Guid? statementId = null) =>
+    private static string Path(RouteEndpoint page, Guid? cardAccountId = null, Guid? statementId = null, Guid? paymentId = null) =>
         System.Text.RegularExpressions.Regex.Replace(
-            Route(page).Replace("{code:int}", "404", StringComparison.Ordinal).Replace("{statement:guid}", (statementId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal),
+            Route(page).Replace("{code:int}", "404", StringComparison.Ordinal).Replace("{statement:guid}", (statementId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal)
+                .Replace("{paymentId:guid}", (paymentId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal),
             @"\{[^}]+\}",
             (cardAccountId ?? Guid.NewGuid()).ToString());
 
@@ -137,9 +138,28 @@ public abstract class PageAccessTests(AppFixture fixture)
             Assert.Equal(BillCenter.Modules.Accounts.Contracts.LinkOutcome.Linked, await services.GetRequiredService<MediatR.IMediator>().Send(new BillCenter.Modules.Accounts.Contracts.LinkAccountToUser(account.CardAccountId, admin!.Id), Cancel));
         });
 
+        // Pages of one payment show only the user's own, and change and cancel only before its cut-off: give the admin one a week ahead.
+        var paymentId = Guid.Empty;
+        await App.WithScopeAsync(async services =>
+        {
+            var mediator = services.GetRequiredService<MediatR.IMediator>();
+            var adminId = (await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<BillCenter.Modules.Users.Domain.BillCenterUser>>().FindByNameAsync(DemoData.AdminUserId))!.Id;
+            var bankAccountId = await mediator.Send(new BillCenter.Modules.Payments.Contracts.AddBankAccount(adminId, IsSavings: false, "Admin Holder", "011000015", "44556677"), Cancel);
+            var db = services.GetRequiredService<BillCenter.Modules.Payments.Data.PaymentsDbContext>();
+            var payment = new BillCenter.Modules.Payments.Domain.Payment
+            {
+                UserId = adminId, CardAccountId = account.CardAccountId, BankAccountId = bankAccountId, Amount = BillCenter.SharedKernel.Money.Money.FromDecimal(10m),
+                PayOn = BillCenter.SharedKernel.Calendar.BusinessDays.OnOrAfter(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7)),
+                ConfirmationNumber = BillCenter.Modules.Payments.Domain.ConfirmationNumbers.New(), IdempotencyKey = Guid.NewGuid().ToString("N"), CreatedAt = DateTime.UtcNow,
+            };
+            db.Payments.Add(payment);
+            await db.SaveChangesAsync(Cancel);
+            paymentId = payment.Id;
+        });
+
         foreach (var page in signedInPages)
         {
-            var response = await client.GetAsync(Path(page, account.CardAccountId, statementId), Cancel);
+            var response = await client.GetAsync(Path(page, account.CardAccountId, statementId, paymentId), Cancel);
             if (JourneySteps.TryGetValue(Path(page), out var start))
             {
                 // A step of a journey that was not started sends the visitor to where it starts (its own tests visit it in the journey).

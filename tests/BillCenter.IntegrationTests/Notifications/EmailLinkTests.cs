@@ -22,6 +22,7 @@ public abstract partial class EmailLinkTests(AppFixture fixture)
         "billing-address-changed", "email-changed", "mobile-changed", "mobile-removed", "new-sign-in",
         "card-activated",
         "statement-ready", "payment-received", "payment-due", "purchase-over", "balance-over", "test",
+        "payment-returned", "bank-account-added", "bank-account-removed", "autopay-changed",
     ];
 
     public static TheoryData<string> Templates => new(TemplateNames);
@@ -34,6 +35,7 @@ public abstract partial class EmailLinkTests(AppFixture fixture)
         ["Last4"] = "0013", ["Amount"] = "$35.00", ["DueDate"] = "June 1, 2031", ["Marker"] = "links", ["NewAddress"] = "phone ending 0123",
         ["Device"] = "Chrome on Windows", ["Time"] = "June 1, 2031 at 9:15 AM UTC",
         ["Merchant"] = "Hotel Lumen", ["Threshold"] = "$100.00", ["Balance"] = "$1,050.00", ["MinimumDue"] = "$35.00",
+        ["Confirmation"] = "PMT-7K2Q-9XD4-MB3F", ["BankAccount"] = "Checking ending 6789", ["Change"] = "turned off",
     };
 
     private BillCenterApp App => fixture.App;
