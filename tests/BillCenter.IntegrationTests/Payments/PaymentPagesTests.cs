@@ -73,8 +73,9 @@ public abstract partial class PaymentPagesTests(ClockedAppFixture fixture)
             return (response.StatusCode, Location: response.Headers.Location?.OriginalString);
         }));
 
+        var failed = responses.Count(r => r.StatusCode != HttpStatusCode.Redirect);
+        Assert.True(failed == 0, $"{failed} of 1000 answered otherwise; the app's first error: {App.Logs.Lines.FirstOrDefault(l => l.Contains("Exception", StringComparison.Ordinal))}");
         var payment = Assert.Single(await PaymentsAsync(holder.UserId));
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.All(responses, r => Assert.Equal($"/payments/payment/{payment.Id}", r.Location));
         Assert.Equal(Money.FromDecimal(42.17m), payment.Amount);
         Assert.Contains(payment.ConfirmationNumber, await holder.Client.GetStringAsync($"/payments/payment/{payment.Id}", Cancel), StringComparison.Ordinal);
