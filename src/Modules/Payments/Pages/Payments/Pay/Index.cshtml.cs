@@ -67,6 +67,13 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // A form that already made its payment (a double click, a retry, another tab) goes straight to it: one indexed
+        // lookup, scoped to this user and account, before anything else is read or checked again.
+        if (Button == "pay" && await mediator.Send(new MadeBy(UserId, CardAccountId, Data.IdempotencyKey), cancellationToken) is { } made)
+        {
+            return RedirectToPage("/Payments/Payment", new { paymentId = made });
+        }
+
         // Ownership first: another user's account is not found, whatever the form holds.
         if (!await LoadAsync(cancellationToken))
         {
@@ -190,6 +197,18 @@ public sealed class IndexModel(IMediator mediator, TimeProvider time) : PageMode
         /// <summary>The choice selected when the form first shows: the minimum when one is due, else the first on offer.</summary>
         public static string? Default(PaymentAccount account) =>
             For(account) is var choices && choices.Any(c => c.Value == Minimum) ? Minimum : choices.FirstOrDefault()?.Value;
+    }
+
+    /// <summary>The payment this user's form (by its key) already made to this account, if any.</summary>
+    internal sealed record MadeBy(string UserId, Guid CardAccountId, string IdempotencyKey) : IRequest<Guid?>;
+
+    internal sealed class MadeByHandler(PaymentsDbContext db) : IRequestHandler<MadeBy, Guid?>
+    {
+        public Task<Guid?> Handle(MadeBy request, CancellationToken cancellationToken) =>
+            db.Payments.AsNoTracking()
+                .Where(p => p.IdempotencyKey == request.IdempotencyKey && p.UserId == request.UserId && p.CardAccountId == request.CardAccountId)
+                .Select(p => (Guid?)p.Id)
+                .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The form as posted. Amount and date stay text, so anything typed gets a message, never a binding error.</summary>
