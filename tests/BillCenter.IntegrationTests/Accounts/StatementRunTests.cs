@@ -11,6 +11,7 @@ using BillCenter.Modules.Preferences.Data;
 using BillCenter.Modules.Preferences.Domain;
 using BillCenter.SharedKernel.Messaging;
 using BillCenter.SharedKernel.Money;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -196,7 +197,19 @@ public abstract class StatementRunTests(NotificationAppFixture fixture)
                 Assert.Equal(first, statement.Id);
             }
         }
+
+        // The chunks also close the other tests' accounts (every account opened a year back is due): let the job server
+        // finish every chunk before the next test opens an account the same chunk would otherwise close under it.
+        var monitoring = App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        await Eventually.TrueAsync(
+            () => Task.FromResult(
+                !monitoring.EnqueuedJobs("default", 0, 1_000).Any(j => IsChunk(j.Value.Job))
+                && !monitoring.ProcessingJobs(0, 1_000).Any(j => IsChunk(j.Value.Job))
+                && !monitoring.ScheduledJobs(0, 1_000).Any(j => IsChunk(j.Value.Job))),
+            "every statement-run chunk job finished");
     }
+
+    private static bool IsChunk(Hangfire.Common.Job? job) => job?.Method.Name == nameof(StatementRun.CloseChunkAsync);
 
     [Fact]
     public async Task Given_a_statement_not_paid_by_its_due_date_Then_the_next_one_carries_interest_on_the_unpaid_balance_and_a_late_fee()
